@@ -238,3 +238,14 @@ LOGGING = {
 
 # The site's identity, used in titles, the admin header, feeds and JSON-LD.
 SITE_NAME = os.environ.get("DJANGO_SITE_NAME", "Recovery Site")
+
+# Call-back requests (contacts). See README "Call-back requests".
+CALLBACK_NOTIFY_EMAILS = env_list("DJANGO_CALLBACK_NOTIFY_EMAILS")
+# Names and phone numbers stay out of email unless the centre's mail is trusted for PHI.
+CALLBACK_EMAIL_INCLUDE_CONTACT = env_bool("DJANGO_CALLBACK_EMAIL_INCLUDE_CONTACT")
+CALLBACK_MIN_SECONDS = env_int("DJANGO_CALLBACK_MIN_SECONDS", 3)
+CALLBACK_RATE_LIMIT = env_int("DJANGO_CALLBACK_RATE_LIMIT", 5)
+CALLBACK_RETENTION_DAYS = env_int("DJANGO_CALLBACK_RETENTION_DAYS", 180)
+# How many proxies in front of the site append to X-Forwarded-For; 0 means use
+# REMOTE_ADDR only, because a client can write any X-Forwarded-For it likes.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXIES", 0)

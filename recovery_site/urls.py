@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import path
+from django.urls import include, path
 
 from recovery_site import views
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("", include("contacts.urls")),
+    path("", include("articles.urls")),
     path("admin/", admin.site.urls),
 ]
 
