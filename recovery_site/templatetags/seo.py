@@ -1,0 +1,44 @@
+"""Tags for the head of every page: canonical URLs and schema.org JSON-LD."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# The same escapes as Django's json_script: the data can never close the script.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def jsonld(data):
+    """A schema.org data block (a data block is not executed, so no nonce is needed)."""
+    text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path=None):
+    request = context["request"]
+    return request.build_absolute_uri(path if path is not None else request.path)
+
+
+@register.simple_tag(takes_context=True)
+def site_jsonld(context):
+    request = context["request"]
+    contact = context.get("contact")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": settings.SITE_NAME,
+        "url": request.build_absolute_uri("/"),
+        "publisher": {
+            "@type": "Organization",
+            "name": settings.SITE_NAME,
+            "url": request.build_absolute_uri("/"),
+            **({"telephone": contact.phone_e164} if contact else {}),
+        },
+    }
+    return jsonld(data)
