@@ -8,5 +8,10 @@ def site(request):
 
 
 def error_page_context():
-    """Context for error pages rendered outside a RequestContext (the 500 page)."""
-    return {"site_name": settings.SITE_NAME}
+    """Context for error pages rendered outside a RequestContext (the 500 page).
+
+    The contact settings come from the cache or their defaults, never the database.
+    """
+    from contacts.models import get_contact_settings
+
+    return {"site_name": settings.SITE_NAME, "contact": get_contact_settings(allow_database=False)}

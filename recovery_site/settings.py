@@ -102,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "recovery_site.context_processors.site",
+                "contacts.context_processors.contact_settings",
             ],
         },
     },

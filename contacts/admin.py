@@ -1,0 +1,338 @@
+import csv
+import re
+
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, F, Q, Value, When
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.html import format_html
+
+from contacts import dashboard
+from contacts.models import (
+    CallbackExport,
+    CallbackRequest,
+    CallbackRequestEvent,
+    ContactSettings,
+    short_duration,
+)
+from contacts.services import (
+    AUDITED_FIELDS,
+    callback_export_record,
+    callback_request_change,
+)
+
+Status = CallbackRequest.Status
+
+# Spreadsheets run cells that start with these as formulas; a leading quote keeps them text.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+CSV_COLUMNS = [
+    ("Request", lambda r: r.pk),
+    ("Received", lambda r: _local(r.created_at)),
+    ("Name", lambda r: r.name),
+    ("Phone", lambda r: r.phone),
+    ("Best time", lambda r: r.get_best_time_display()),
+    ("Status", lambda r: r.get_status_display()),
+    ("Assigned to", lambda r: r.assigned_to.get_username() if r.assigned_to else ""),
+    ("First contact", lambda r: _local(r.first_contact_at)),
+    ("Staff notified", lambda r: _local(r.notified_at)),
+    ("Page", lambda r: r.source_path),
+    ("Message", lambda r: r.message),
+    ("Consent version", lambda r: r.consent_text_version),
+    ("Consented at", lambda r: _local(r.consented_at)),
+]
+
+
+def _local(value):
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def csv_safe(value):
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+@admin.register(ContactSettings)
+class ContactSettingsAdmin(admin.ModelAdmin):
+    """One record: the list page opens it; it can be neither added nor deleted."""
+
+    fields = ("phone", "shown_as", "banner_text", "intake_hours", "updated_at")
+    readonly_fields = ("shown_as", "updated_at")
+
+    @admin.display(description="Shown on the site as")
+    def shown_as(self, obj):
+        return format_html('<a href="{}">{}</a>', obj.phone_href, obj.phone_display)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        return redirect("admin:contacts_contactsettings_change", ContactSettings.load().pk)
+
+
+class AssignedFilter(admin.SimpleListFilter):
+    title = "assigned to"
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        staff = (
+            get_user_model()
+            .objects.filter(is_staff=True, is_active=True)
+            .exclude(pk=request.user.pk)
+            .order_by("username")
+        )
+        return [("me", "Me"), ("none", "Nobody"), *((str(u.pk), u.get_username()) for u in staff)]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "me":
+            return queryset.filter(assigned_to=request.user)
+        if value == "none":
+            return queryset.filter(assigned_to__isnull=True)
+        if value and value.isdigit():
+            return queryset.filter(assigned_to_id=int(value))
+        return queryset
+
+
+class NotifiedFilter(admin.SimpleListFilter):
+    title = "staff notified"
+    parameter_name = "notified"
+
+    def lookups(self, request, model_admin):
+        return [("no", "Not notified"), ("yes", "Notified")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.filter(notified_at__isnull=True)
+        if self.value() == "yes":
+            return queryset.filter(notified_at__isnull=False)
+        return queryset
+
+
+class CallbackRequestEventInline(admin.TabularInline):
+    model = CallbackRequestEvent
+    verbose_name = "history"
+    verbose_name_plural = "history"
+    fields = ("created_at", "actor", "description")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CallbackRequest)
+class CallbackRequestAdmin(admin.ModelAdmin):
+    list_display = (
+        "received",
+        "name",
+        "phone_link",
+        "best_time",
+        "status",
+        "assigned_to",
+        "notified",
+    )
+    list_display_links = ("received", "name")
+    list_filter = (
+        "status",
+        "best_time",
+        AssignedFilter,
+        ("created_at", admin.DateFieldListFilter),
+        NotifiedFilter,
+    )
+    search_fields = ("name", "phone")
+    search_help_text = "Search by name or phone number (any format)."
+    list_select_related = ("assigned_to",)
+    list_per_page = 50
+    # Counting every row on each page view is wasted work once there are many.
+    show_full_result_count = False
+    # New requests first, those waiting longest at the top; then the rest, newest first.
+    ordering = (
+        Case(When(status=Status.NEW, then=Value(0)), default=Value(1)).asc(),
+        Case(When(status=Status.NEW, then=F("created_at"))).asc(),
+        F("created_at").desc(),
+    )
+    actions = (
+        "assign_to_me",
+        "mark_attempted",
+        "mark_connected",
+        "mark_closed",
+        "mark_spam",
+        "export_csv",
+    )
+    inlines = (CallbackRequestEventInline,)
+    fieldsets = (
+        (
+            "What they sent",
+            {
+                "fields": (
+                    "received",
+                    "name",
+                    "phone_link",
+                    "best_time",
+                    "message",
+                    "source_path",
+                    ("consent_text_version", "consented_at"),
+                )
+            },
+        ),
+        ("Work", {"fields": ("status", "assigned_to", "staff_notes")}),
+        ("Record", {"fields": ("first_contact_at", "notified_at", "updated_at")}),
+    )
+    readonly_fields = (
+        "received",
+        "name",
+        "phone_link",
+        "best_time",
+        "message",
+        "source_path",
+        "consent_text_version",
+        "consented_at",
+        "first_contact_at",
+        "notified_at",
+        "updated_at",
+    )
+
+    @admin.display(description="received", ordering="created_at")
+    def received(self, obj):
+        if obj.status == Status.NEW:
+            return f"waiting {short_duration(timezone.now() - obj.created_at)}"
+        created = timezone.localtime(obj.created_at)
+        return f"{created:%b} {created.day}, {created:%Y, %H:%M}"
+
+    @admin.display(description="phone", ordering="phone")
+    def phone_link(self, obj):
+        return format_html('<a href="{}">{}</a>', obj.phone_href, obj.phone_display)
+
+    @admin.display(description="notified", boolean=True, ordering="notified_at")
+    def notified(self, obj):
+        return obj.notified_at is not None
+
+    def has_add_permission(self, request):
+        # Requests come from visitors only, through the form.
+        return False
+
+    def get_search_results(self, request, queryset, search_term):
+        filtered = queryset
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        digits = re.sub(r"\D", "", search_term)
+        if len(digits) >= 4:
+            # Phones are stored as +18588880101; staff type (858) 888-0101.
+            queryset |= filtered.filter(Q(phone__contains=digits))
+        return queryset, may_have_duplicates
+
+    def save_model(self, request, obj, form, change):
+        changes = {
+            field: form.cleaned_data[field]
+            for field in AUDITED_FIELDS
+            if field in form.changed_data
+        }
+        if changes:
+            callback_request_change(obj, actor=request.user, **changes)
+
+    def _change_each(self, request, queryset, message, **changes):
+        count = 0
+        for callback_request in queryset.select_related(None).only("pk"):
+            callback_request_change(callback_request, actor=request.user, **changes)
+            count += 1
+        self.message_user(request, message.format(count=count))
+
+    @admin.action(description="Assign to me", permissions=["change"])
+    def assign_to_me(self, request, queryset):
+        self._change_each(
+            request, queryset, "Assigned {count} request(s) to you.", assigned_to=request.user
+        )
+
+    @admin.action(description="Mark as attempted", permissions=["change"])
+    def mark_attempted(self, request, queryset):
+        self._change_each(
+            request, queryset, "Marked {count} request(s) attempted.", status=Status.ATTEMPTED
+        )
+
+    @admin.action(description="Mark as connected", permissions=["change"])
+    def mark_connected(self, request, queryset):
+        self._change_each(
+            request, queryset, "Marked {count} request(s) connected.", status=Status.CONNECTED
+        )
+
+    @admin.action(description="Mark as closed", permissions=["change"])
+    def mark_closed(self, request, queryset):
+        self._change_each(
+            request, queryset, "Marked {count} request(s) closed.", status=Status.CLOSED
+        )
+
+    @admin.action(description="Mark as spam", permissions=["change"])
+    def mark_spam(self, request, queryset):
+        self._change_each(request, queryset, "Marked {count} request(s) spam.", status=Status.SPAM)
+
+    @admin.action(description="Export to CSV", permissions=["view"])
+    def export_csv(self, request, queryset):
+        filename = f"callback-requests-{timezone.localdate():%Y-%m-%d}.csv"
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "no-store"
+        writer = csv.writer(response)
+        writer.writerow([title for title, _ in CSV_COLUMNS])
+        count = 0
+        rows = queryset.select_related("assigned_to").order_by("created_at", "pk")
+        for callback_request in rows.iterator(chunk_size=2000):
+            writer.writerow([csv_safe(value(callback_request)) for _, value in CSV_COLUMNS])
+            count += 1
+        callback_export_record(actor=request.user, row_count=count)
+        return response
+
+    def get_urls(self):
+        dashboard_url = path(
+            "dashboard/",
+            self.admin_site.admin_view(self.dashboard_view),
+            name="contacts_callbackrequest_dashboard",
+        )
+        return [dashboard_url, *super().get_urls()]
+
+    def dashboard_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            **dashboard.dashboard_context(timezone.now()),
+            "title": "Speed to lead",
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/contacts/callbackrequest/dashboard.html", context)
+
+
+@admin.register(CallbackExport)
+class CallbackExportAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "exported_by", "row_count")
+    list_select_related = ("exported_by",)
+    fields = ("created_at", "exported_by", "row_count")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,42 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from contacts.models import CallbackRequest, CallbackRequestEvent
+
+PURGED_STATUSES = (CallbackRequest.Status.CLOSED, CallbackRequest.Status.SPAM)
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete closed and spam call-back requests (and their history) received more than "
+        "CALLBACK_RETENTION_DAYS days ago. New, attempted and connected requests are never "
+        "touched."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Print what would be deleted; delete nothing."
+        )
+
+    def handle(self, *args, dry_run, **options):
+        days = settings.CALLBACK_RETENTION_DAYS
+        cutoff = timezone.now() - timedelta(days=days)
+        with transaction.atomic():
+            expired = CallbackRequest.objects.filter(
+                status__in=PURGED_STATUSES, created_at__lt=cutoff
+            )
+            counts = {status: expired.filter(status=status).count() for status in PURGED_STATUSES}
+            events = CallbackRequestEvent.objects.filter(request__in=expired).count()
+            if not dry_run:
+                expired.delete()
+        verb = "Would delete" if dry_run else "Deleted"
+        self.stdout.write(
+            f"{verb} {counts[CallbackRequest.Status.CLOSED]} closed and "
+            f"{counts[CallbackRequest.Status.SPAM]} spam call-back request(s) received before "
+            f"{timezone.localdate(cutoff):%Y-%m-%d} ({days} days), with {events} history "
+            "event(s)."
+        )

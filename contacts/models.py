@@ -1,0 +1,270 @@
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, connection, models, transaction
+from django.utils import timezone
+
+from contacts.phone import display_phone, parse_phone
+from contacts.signals import contact_settings_changed
+
+logger = logging.getLogger(__name__)
+
+CONTACT_SETTINGS_CACHE_KEY = "contacts:contact-settings:v1"
+CONTACT_SETTINGS_CACHE_SECONDS = 60 * 60
+
+
+class ContactSettings(models.Model):
+    """The one record holding the phone number, banner text and intake hours."""
+
+    phone = models.CharField(
+        max_length=20,
+        default="+18588880101",
+        help_text=(
+            "The number visitors call, shown in the banner, on every call-to-action and on "
+            "the error pages. Type it as you would dial it, e.g. 858-888-0101."
+        ),
+    )
+    banner_text = models.CharField(
+        max_length=30,
+        default="CALL",
+        help_text="The word or two before the number in the banner, e.g. CALL or Call us.",
+    )
+    intake_hours = models.CharField(
+        max_length=200,
+        default="Our intake team returns calls every day, 8 am to 8 pm Pacific time.",
+        help_text=(
+            "One sentence shown after someone asks for a call back, saying when to expect the call."
+        ),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "contact settings"
+        verbose_name_plural = "contact settings"
+
+    def __str__(self):
+        return "Contact settings"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # There is only ever one record.
+        super().save(*args, **kwargs)
+        self._changed()
+        if connection.in_atomic_block:
+            # A request reading between save and commit may cache the old values again.
+            transaction.on_commit(self._changed, robust=True)
+
+    def _changed(self):
+        cache.delete(CONTACT_SETTINGS_CACHE_KEY)
+        contact_settings_changed.send(sender=ContactSettings, instance=self)
+
+    def clean(self):
+        e164 = parse_phone(self.phone)
+        if e164 is None:
+            raise ValidationError({"phone": "Enter a valid phone number, e.g. 858-888-0101."})
+        self.phone = e164
+
+    @property
+    def phone_e164(self):
+        return self.phone
+
+    @property
+    def phone_display(self):
+        return display_phone(self.phone)
+
+    @property
+    def phone_href(self):
+        return f"tel:{self.phone}"
+
+    @classmethod
+    def load(cls):
+        obj, _ = cls.objects.get_or_create(pk=1)
+        return obj
+
+
+def get_contact_settings(*, allow_database=True):
+    """The contact settings, from the cache, else the database, else the defaults.
+
+    Never raises: the number must show even when the database is down. With
+    allow_database=False (error pages) only the cache or the defaults are used.
+    """
+    try:
+        obj = cache.get(CONTACT_SETTINGS_CACHE_KEY)
+    except Exception:  # noqa: BLE001 - a broken cache must not hide the phone number
+        logger.warning("Contact settings: cache unavailable")
+        obj = None
+    if obj is not None or not allow_database:
+        return obj or ContactSettings()
+    try:
+        obj = ContactSettings.objects.filter(pk=1).first() or ContactSettings()
+    except DatabaseError:
+        logger.warning("Contact settings: database unavailable, using the defaults")
+        return ContactSettings()
+    try:
+        cache.set(CONTACT_SETTINGS_CACHE_KEY, obj, CONTACT_SETTINGS_CACHE_SECONDS)
+    except Exception:  # noqa: BLE001
+        logger.warning("Contact settings: cache unavailable")
+    return obj
+
+
+def short_duration(delta):
+    """12 min, 3 h 5 min, 2 days: how long someone has been waiting."""
+    minutes = max(int(delta.total_seconds() // 60), 0)
+    if minutes < 1:
+        return "less than a minute"
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    return f"{hours // 24} days"
+
+
+class CallbackRequest(models.Model):
+    """A visitor asking to be called back: health information, seen by intake staff only."""
+
+    class BestTime(models.TextChoices):
+        ASAP = "asap", "As soon as possible"
+        MORNING = "morning", "Morning"
+        AFTERNOON = "afternoon", "Afternoon"
+        EVENING = "evening", "Evening"
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        ATTEMPTED = "attempted", "Attempted"
+        CONNECTED = "connected", "Connected"
+        CLOSED = "closed", "Closed"
+        SPAM = "spam", "Spam"
+
+    name = models.CharField(max_length=100)
+    phone = models.CharField(max_length=20, help_text="International (E.164) format.")
+    best_time = models.CharField(
+        "best time to call", max_length=10, choices=BestTime, default=BestTime.ASAP
+    )
+    message = models.TextField(max_length=1000, blank=True)
+    consent_text_version = models.CharField(
+        max_length=20, help_text="Which wording of the consent checkbox the visitor ticked."
+    )
+    consented_at = models.DateTimeField()
+    source_path = models.CharField(
+        max_length=200, blank=True, help_text="The page the visitor asked from."
+    )
+    client_hash = models.CharField(
+        max_length=64,
+        help_text="A keyed hash of the visitor's network address, for rate limiting only.",
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.NEW)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="callback_requests",
+        limit_choices_to={"is_staff": True, "is_active": True},
+        help_text="The staff member working this request.",
+    )
+    first_contact_at = models.DateTimeField(
+        "first contact",
+        null=True,
+        blank=True,
+        help_text="Set automatically when the status first leaves New.",
+    )
+    staff_notes = models.TextField(blank=True)
+    notified_at = models.DateTimeField(
+        "staff notified",
+        null=True,
+        blank=True,
+        help_text="When the notification email went out; empty while it is still unsent.",
+    )
+    created_at = models.DateTimeField("received", default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        get_latest_by = "created_at"
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="callback_status_created"),
+            models.Index(fields=["client_hash", "created_at"], name="callback_client_created"),
+            models.Index(fields=["phone", "created_at"], name="callback_phone_created"),
+            models.Index(fields=["created_at"], name="callback_created"),
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(notified_at__isnull=True),
+                name="callback_unnotified",
+            ),
+        ]
+
+    def __str__(self):
+        # Never the name or phone: this string lands in logs, admin messages and history.
+        return f"Call-back request #{self.pk}" if self.pk else "New call-back request"
+
+    def save(self, *args, **kwargs):
+        if self.status != self.Status.NEW and self.first_contact_at is None:
+            self.first_contact_at = timezone.now()
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "first_contact_at"}
+        super().save(*args, **kwargs)
+
+    @property
+    def phone_display(self):
+        return display_phone(self.phone)
+
+    @property
+    def phone_href(self):
+        return f"tel:{self.phone}"
+
+
+class CallbackRequestEvent(models.Model):
+    """One line of a call-back request's history: created, or a field changed."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", "Received"
+        CHANGED = "changed", "Changed"
+
+    request = models.ForeignKey(CallbackRequest, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=10, choices=Kind)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Empty when the visitor or the system did it.",
+    )
+    field = models.CharField(max_length=30, blank=True)
+    old_value = models.TextField(blank=True)
+    new_value = models.TextField(blank=True)
+    created_at = models.DateTimeField("when", default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "call-back request event"
+
+    def __str__(self):
+        return f"Event #{self.pk} on call-back request #{self.request_id}"
+
+    @property
+    def description(self):
+        if self.kind == self.Kind.CREATED:
+            return "Request received"
+        old, new = self.old_value or "(empty)", self.new_value or "(empty)"
+        return f"{self.field.replace('_', ' ')}: {old} → {new}"
+
+
+class CallbackExport(models.Model):
+    """A CSV export of call-back requests: who took how many, and when."""
+
+    exported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    row_count = models.PositiveIntegerField()
+    created_at = models.DateTimeField("exported at", default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "call-back export"
+
+    def __str__(self):
+        return f"Export #{self.pk} ({self.row_count} requests)"

@@ -1,0 +1,33 @@
+"""Phone numbers: parsing what people type, and showing what we store."""
+
+import phonenumbers
+
+DEFAULT_REGION = "US"
+# Longer than any real number written with spaces, dashes and an extension.
+MAX_INPUT_LENGTH = 40
+
+
+def parse_phone(value, region=DEFAULT_REGION):
+    """Return the E.164 form of a valid phone number, or None."""
+    if not value or len(value) > MAX_INPUT_LENGTH:
+        return None
+    try:
+        number = phonenumbers.parse(value, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_phone(e164):
+    """858-888-0101 for North American numbers, +44 20 7946 0958 for the rest."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    if number.country_code == 1:
+        digits = phonenumbers.national_significant_number(number)
+        if len(digits) == 10:
+            return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
