@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test lint superuser migrate clean
+.PHONY: run test lint superuser migrate demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,10 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 migrate: $(VENV)/.runtime-installed
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 
-run: migrate
+demo: migrate
+	$(DEV_ENV) $(BIN)/python manage.py load_demo_content
+
+run: demo
 	@echo ""
 	@echo "  Recovery Site is running at http://127.0.0.1:$(PORT)/"
 	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/  (create a login with: make superuser)"

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.redirects",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "ckeditor",
     "recovery_site",
     "articles",
     "contacts",
@@ -162,6 +163,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Let Django serve uploads (names are random, so files are immutable). Production
+# normally lets the web server or object storage do it.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed, compressed files that can be cached forever; plain storage under
@@ -250,3 +254,41 @@ CALLBACK_RETENTION_DAYS = env_int("DJANGO_CALLBACK_RETENTION_DAYS", 180)
 # How many proxies in front of the site append to X-Forwarded-For; 0 means use
 # REMOTE_ADDR only, because a client can write any X-Forwarded-For it likes.
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXIES", 0)
+
+# Article editor (django-ckeditor). The editor's own content filter stays on (no
+# `allowedContent: true`), but the server-side sanitizer in articles/sanitize.py is
+# the security boundary. Images upload only through articles.views.editor_image_upload.
+CKEDITOR_UPLOAD_PATH = "uploads/"
+CKEDITOR_CONFIGS = {
+    "default": {"versionCheck": False},
+    "articles": {
+        "versionCheck": False,
+        "toolbar": "Articles",
+        "toolbar_Articles": [
+            ["Format"],
+            ["Bold", "Italic"],
+            ["NumberedList", "BulletedList", "Blockquote"],
+            ["Link", "Unlink"],
+            ["Image", "Table"],
+            ["RemoveFormat"],
+            ["Undo", "Redo"],
+        ],
+        "format_tags": "p;h2;h3;h4",
+        "extraPlugins": "uploadimage",
+        "removePlugins": "exportpdf",
+        "filebrowserUploadMethod": "xhr",
+        # No "Browse server": images are uploaded, never picked from a file listing.
+        "filebrowserBrowseUrl": "",
+        "removeDialogTabs": "image:advanced;image:Link;link:advanced;link:target;table:advanced",
+        "image_prefillDimensions": True,
+        "disallowedContent": "*[on*,id,class,style]",
+        "height": 480,
+        "width": "100%",
+    },
+}
+# CKEditor 4.22.1 (bundled by django-ckeditor) is end-of-life, which ckeditor.W001
+# warns about. It runs only in the staff admin, never on public pages, and nothing
+# it produces is trusted: every body is sanitized server-side against an allowlist
+# on save and again on render (articles/sanitize.py). README "Security and privacy"
+# describes the risk and how to swap the editor (articles/editor.py).
+SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]

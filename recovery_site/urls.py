@@ -1,24 +1,26 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from articles.sitemaps import sitemap_xml
+from articles.views import editor_image_upload
 from recovery_site import views
 
 admin.site.site_header = f"{settings.SITE_NAME} administration"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
 admin.site.index_title = "Articles and call-back requests"
 
-sitemaps = {}
-
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("healthz", views.healthz, name="healthz"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("", include("contacts.urls")),
     path("", include("articles.urls")),
+    # django-ckeditor's widget looks this name up; the view is ours (staff only).
+    path("editor/upload-image/", editor_image_upload, name="ckeditor_upload"),
     path("admin/", admin.site.urls),
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.serve_media, name="media"),
 ]
 
 handler500 = "recovery_site.views.server_error"

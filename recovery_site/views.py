@@ -2,19 +2,36 @@
 
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
+from django.views.static import serve
+
+from articles.models import Article, Category
 
 logger = logging.getLogger(__name__)
 
 
+HOME_FEATURED_COUNT = 3
+HOME_LATEST_COUNT = 6
+
+
 class HomeView(TemplateView):
     template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        published = Article.objects.published().for_listing()
+        featured = list(published.filter(is_featured=True)[:HOME_FEATURED_COUNT])
+        latest = published.exclude(pk__in=[a.pk for a in featured])[:HOME_LATEST_COUNT]
+        categories = Category.objects.filter(pk__in=Article.objects.published().values("category"))
+        return super().get_context_data(
+            featured_articles=featured, latest_articles=latest, categories=categories, **kwargs
+        )
 
 
 @require_safe
@@ -42,6 +59,22 @@ def healthz(request):
         logger.warning("Health check: database unavailable")
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_safe
+def serve_media(request, path):
+    """Uploaded files, for development and single-machine installs (DJANGO_SERVE_MEDIA).
+
+    Served so that a browser can only ever treat them as inert images; production
+    web servers should send the same headers (README, "Security and privacy").
+    """
+    if not settings.SERVE_MEDIA:
+        raise Http404
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
 
 
 def server_error(request, template_name="500.html"):

@@ -1,8 +1,12 @@
 """factory_boy factories shared by the tests."""
 
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+
+from articles.models import Article, Category, Source
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -13,6 +17,45 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
     password = factory.django.Password("correct-horse-battery-staple")
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+    description = "Articles about this topic."
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    title = factory.Sequence(lambda n: f"Article number {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    summary = "A short plain summary of the article."
+    body = "<h2>First part</h2><p>Some words about the topic.</p><h2>Second part</h2><p>More.</p>"
+    category = factory.SubFactory(CategoryFactory)
+    status = Article.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+
+    class Params:
+        draft = factory.Trait(status=Article.Status.DRAFT, published_at=None)
+        scheduled = factory.Trait(
+            published_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+        )
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    article = factory.SubFactory(ArticleFactory)
+    title = factory.Sequence(lambda n: f"Source {n}")
+    url = factory.Sequence(lambda n: f"https://www.nih.gov/source-{n}")
+    publisher = "NIH"
 
 
 # contacts

@@ -21,13 +21,17 @@ def jsonld(data):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path=None):
-    request = context["request"]
+    request = context.get("request")
+    if request is None:  # the 500 page is rendered without a request
+        return path or ""
     return request.build_absolute_uri(path if path is not None else request.path)
 
 
 @register.simple_tag(takes_context=True)
 def site_jsonld(context):
-    request = context["request"]
+    request = context.get("request")
+    if request is None:
+        return ""
     contact = context.get("contact")
     data = {
         "@context": "https://schema.org",

@@ -1,0 +1,88 @@
+"""Load the demo articles: `python manage.py load_demo_content`.
+
+Safe to run again: categories and articles that already exist (by slug) are left
+exactly as they are, so nothing a person edited is ever overwritten.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from articles import images
+from articles.demo import content
+from articles.demo.images import illustration
+from articles.models import Article, Category, Source
+
+FEATURED = {"how-does-klonopin-work", "what-naloxone-does-and-how-to-use-it"}
+
+
+class Command(BaseCommand):
+    help = "Create the demo categories and articles (idempotent; never overwrites edits)."
+
+    def handle(self, *args, **options):
+        now = timezone.now()
+        created = skipped = 0
+        with transaction.atomic():
+            categories = {}
+            for data in content.CATEGORIES:
+                categories[data["slug"]], _ = Category.objects.get_or_create(
+                    slug=data["slug"],
+                    defaults={"name": data["name"], "description": data["description"]},
+                )
+            entries = [
+                (data, Article.Status.PUBLISHED, now - datetime.timedelta(days=data["days_ago"]))
+                for data in content.ARTICLES
+            ]
+            entries.append((content.DRAFT_ARTICLE, Article.Status.DRAFT, None))
+            scheduled = content.SCHEDULED_ARTICLE
+            entries.append(
+                (
+                    scheduled,
+                    Article.Status.PUBLISHED,
+                    now + datetime.timedelta(days=scheduled["days_ahead"]),
+                )
+            )
+            existing = set(Article.objects.values_list("slug", flat=True))
+            for data, status, published_at in entries:
+                if data["slug"] in existing:
+                    skipped += 1
+                    continue
+                self.create_article(data, categories[data["category"]], status, published_at)
+                created += 1
+        self.stdout.write(
+            f"Demo content: {created} article(s) created, {skipped} already present and left "
+            "unchanged."
+        )
+
+    def create_article(self, data, category, status, published_at):
+        article = Article(
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            body=data["body"],
+            category=category,
+            status=status,
+            published_at=published_at,
+            is_featured=data["slug"] in FEATURED,
+            byline=f"{settings.SITE_NAME} editorial team",
+            featured_image_alt=data["image_alt"],
+        )
+        drawn = illustration(data["slug"]).getvalue()
+        upload = SimpleUploadedFile("illustration.png", drawn, content_type="image/png")
+        article.featured_image = images.store_image(upload, folder="featured")
+        Article._meta.get_field("featured_image").update_dimension_fields(article, force=True)
+        article.save()
+        Source.objects.bulk_create(
+            Source(
+                article=article,
+                position=position,
+                title=source["title"],
+                url=source["url"],
+                publisher=source.get("publisher", ""),
+            )
+            for position, source in enumerate(data["sources"], start=1)
+        )

@@ -1,0 +1,61 @@
+"""Structured data (schema.org JSON-LD) for article pages."""
+
+from django.conf import settings
+
+from contacts.models import get_contact_settings
+
+
+def publisher(request):
+    return {
+        "@type": "Organization",
+        "name": settings.SITE_NAME,
+        "url": request.build_absolute_uri("/"),
+        "telephone": get_contact_settings().phone_e164,
+    }
+
+
+def article_jsonld(request, article, sources):
+    url = request.build_absolute_uri(article.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "url": url,
+        "mainEntityOfPage": url,
+        "headline": article.title,
+        "name": article.title,
+        "description": article.summary,
+        "inLanguage": "en",
+        "datePublished": article.published_at.isoformat() if article.published_at else None,
+        "dateModified": article.updated_at.isoformat(),
+        "articleSection": article.category.name,
+        "publisher": publisher(request),
+    }
+    if article.author_name:
+        data["author"] = {"@type": "Person", "name": article.author_name}
+    else:
+        data["author"] = {"@type": "Organization", "name": settings.SITE_NAME}
+    if article.medical_reviewer:
+        data["reviewedBy"] = {"@type": "Person", "name": article.medical_reviewer}
+    if article.last_reviewed:
+        data["lastReviewed"] = article.last_reviewed.isoformat()
+    if article.featured_image:
+        data["image"] = request.build_absolute_uri(article.featured_image.url)
+    if sources:
+        data["citation"] = [
+            {
+                "@type": "CreativeWork",
+                "name": source.title,
+                "url": source.href or None,
+                "publisher": source.publisher or None,
+            }
+            for source in sources
+        ]
+    return _without_empty(data)
+
+
+def _without_empty(value):
+    if isinstance(value, dict):
+        return {k: _without_empty(v) for k, v in value.items() if v not in (None, "", [])}
+    if isinstance(value, list):
+        return [_without_empty(v) for v in value]
+    return value

@@ -1,0 +1,107 @@
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, ListView
+
+from articles import images
+from articles.models import Article, Category, clean_search_query
+from articles.seo import article_jsonld
+
+PAGE_SIZE = 12
+RECENT_COUNT = 5
+RELATED_COUNT = 3
+
+
+class ArticleListView(ListView):
+    paginate_by = PAGE_SIZE
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+
+class CategoryView(ArticleListView):
+    template_name = "articles/category_detail.html"
+
+    def get_queryset(self):
+        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(category=self.category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.category, **kwargs)
+
+
+class SearchView(ArticleListView):
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        self.query = clean_search_query(self.request.GET.get("q", ""))
+        return Article.objects.published().for_listing().search(self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+    preview = False
+
+    def get_queryset(self):
+        return Article.objects.published().select_related("category", "author")
+
+    def get_object(self, queryset=None):
+        try:
+            return super().get_object(queryset)
+        except Http404:
+            # Staff who may edit an article can read a draft or scheduled one as it
+            # will look, marked as a preview.
+            if not self.request.user.has_perm("articles.change_article"):
+                raise
+            self.preview = True
+            return super().get_object(Article.objects.select_related("category", "author"))
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        others = Article.objects.published().for_listing().exclude(pk=article.pk)
+        sources = list(article.sources.all())
+        return super().get_context_data(
+            preview=self.preview,
+            sources=sources,
+            recent_articles=others[:RECENT_COUNT],
+            related_articles=others.filter(category_id=article.category_id)[:RELATED_COUNT],
+            jsonld=article_jsonld(self.request, article, sources),
+            **kwargs,
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.preview:
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+@require_POST
+@permission_required("articles.change_article", raise_exception=True)
+def editor_image_upload(request):
+    """CKEditor's image upload endpoint (JSON protocol of CKEditor 4's fileTools).
+
+    Staff-only and CSRF-protected (the admin page sends the token as X-CSRFToken);
+    the file is checked and re-encoded before it is stored under a random name.
+    """
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return JsonResponse({"uploaded": 0, "error": {"message": "No file was sent."}}, status=400)
+    try:
+        name = images.store_image(upload, folder="uploads")
+    except ValidationError as error:
+        return JsonResponse({"uploaded": 0, "error": {"message": error.messages[0]}})
+    return JsonResponse(
+        {"uploaded": 1, "fileName": name.rsplit("/", 1)[-1], "url": default_storage.url(name)}
+    )

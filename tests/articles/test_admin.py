@@ -1,0 +1,154 @@
+"""Editors write, publish and schedule articles through the admin."""
+
+import datetime
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from articles.models import Article
+from tests.factories import ArticleFactory, CategoryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def png(size=(1000, 600)):
+    out = io.BytesIO()
+    Image.new("RGB", size, (30, 90, 90)).save(out, "PNG")
+    return SimpleUploadedFile("cover.png", out.getvalue(), content_type="image/png")
+
+
+def article_form(category, **overrides):
+    local = timezone.localtime() - datetime.timedelta(hours=1)
+    data = {
+        "title": "What Naloxone Does",
+        "slug": "what-naloxone-does",
+        "category": category.pk,
+        "body": "<h2>How it works</h2><p onclick='x()'>It reverses an opioid overdose.</p>",
+        "summary": "Naloxone can reverse an opioid overdose.",
+        "featured_image_alt": "",
+        "byline": "",
+        "medical_reviewer": "",
+        "last_reviewed": "",
+        "status": "published",
+        "published_at_0": local.strftime("%Y-%m-%d"),
+        "published_at_1": local.strftime("%H:%M:%S"),
+        "sources-TOTAL_FORMS": "1",
+        "sources-INITIAL_FORMS": "0",
+        "sources-MIN_NUM_FORMS": "0",
+        "sources-MAX_NUM_FORMS": "1000",
+        "sources-0-position": "1",
+        "sources-0-title": "Naloxone DrugFacts",
+        "sources-0-url": "https://nida.nih.gov/publications/drugfacts/naloxone",
+        "sources-0-publisher": "NIDA",
+        "sources-0-accessed": "",
+        "_save": "Save",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_editor_writes_and_publishes_an_article_with_a_source(admin_client, client):
+    category = CategoryFactory()
+    response = admin_client.post(
+        "/admin/articles/article/add/",
+        article_form(category, featured_image=png(), featured_image_alt="A calm teal square"),
+    )
+    assert response.status_code == 302, (
+        response.context["adminform"].form.errors if response.context else response
+    )
+    article = Article.objects.get(slug="what-naloxone-does")
+    assert article.is_published
+    assert "onclick" not in article.body
+    assert article.sources.get().publisher == "NIDA"
+    assert article.author.username == "admin"
+    assert article.featured_image.name.startswith("featured/")
+    assert (article.featured_image_width, article.featured_image_height) == (1000, 600)
+    page = client.get("/articles/what-naloxone-does/").content.decode()
+    assert "It reverses an opioid overdose." in page
+    assert 'srcset="/media/renditions/' in page and "480w" in page and "800w" in page
+    assert client.get(article.featured_image.url).status_code == 200
+
+
+def test_an_image_without_alt_text_is_refused(admin_client):
+    category = CategoryFactory()
+    response = admin_client.post(
+        "/admin/articles/article/add/", article_form(category, featured_image=png())
+    )
+    assert response.status_code == 200
+    assert "Describe the image" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_a_file_that_is_not_an_image_is_refused_as_featured_image(admin_client):
+    category = CategoryFactory()
+    fake = SimpleUploadedFile("x.png", b"<svg onload=alert(1)>", content_type="image/png")
+    response = admin_client.post(
+        "/admin/articles/article/add/",
+        article_form(category, featured_image=fake, featured_image_alt="x"),
+    )
+    assert response.status_code == 200
+    assert not Article.objects.exists()
+
+
+def test_a_future_time_schedules_the_article(admin_client, client):
+    category = CategoryFactory()
+    future = timezone.localtime() + datetime.timedelta(days=2)
+    admin_client.post(
+        "/admin/articles/article/add/",
+        article_form(
+            category, published_at_0=future.strftime("%Y-%m-%d"), published_at_1="09:00:00"
+        ),
+    )
+    article = Article.objects.get()
+    assert article.is_scheduled
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_publish_now_and_unpublish_actions(admin_client, client):
+    draft = ArticleFactory(draft=True)
+    scheduled = ArticleFactory(scheduled=True)
+    admin_client.post(
+        "/admin/articles/article/",
+        {"action": "publish_now", "_selected_action": [draft.pk, scheduled.pk]},
+    )
+    draft.refresh_from_db()
+    scheduled.refresh_from_db()
+    assert draft.is_published and scheduled.is_published
+    admin_client.post(
+        "/admin/articles/article/", {"action": "unpublish", "_selected_action": [draft.pk]}
+    )
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.DRAFT
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_changelist_shows_the_editor_columns_and_filters(admin_client):
+    ArticleFactory(title="Reviewed", last_reviewed=timezone.localdate())
+    ArticleFactory(title="Never reviewed")
+    ArticleFactory(
+        title="Long ago", last_reviewed=timezone.localdate() - datetime.timedelta(days=400)
+    )
+    html = admin_client.get("/admin/articles/article/").content.decode()
+    for column in (
+        "column-title",
+        "column-category",
+        "column-status",
+        "column-published",
+        "column-thumbnail",
+    ):
+        assert column in html
+    overdue = admin_client.get("/admin/articles/article/?review=overdue").content.decode()
+    assert "Never reviewed" in overdue and "Long ago" in overdue and ">Reviewed<" not in overdue
+
+
+def test_change_form_has_fieldsets_time_zone_and_view_on_site(admin_client):
+    article = ArticleFactory()
+    html = admin_client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
+    for legend in ("Content", "Summary and SEO", "Medical review", "Publishing"):
+        assert legend in html
+    assert "Times are in America/Los_Angeles" in html
+    assert 'href="/admin/r/' in html  # "View on site"
+    assert "ckeditor" in html and "articles/admin/editor-csrf.js" in html

@@ -1,0 +1,111 @@
+"""The one visibility rule, checked through every public surface.
+
+Matrix: draft/published x past/future publishing time. Only "published, past"
+may appear anywhere a visitor can look.
+"""
+
+import datetime
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import ArticleFactory, CategoryFactory
+
+pytestmark = pytest.mark.django_db
+
+PAST = datetime.timedelta(days=-2)
+FUTURE = datetime.timedelta(days=2)
+MATRIX = [
+    ("published", PAST, True),
+    ("published", FUTURE, False),
+    ("draft", PAST, False),
+    ("draft", FUTURE, False),
+]
+
+
+@pytest.fixture
+def category():
+    return CategoryFactory(slug="opioids", name="Opioids")
+
+
+def make(category, status, offset, word="zebrafish"):
+    return ArticleFactory(
+        category=category,
+        status=status,
+        published_at=timezone.now() + offset,
+        title=f"Notes on {word}",
+        slug=f"{status}-{'past' if offset < datetime.timedelta(0) else 'future'}",
+        summary=f"All about {word}.",
+    )
+
+
+@pytest.mark.parametrize(("status", "offset", "visible"), MATRIX)
+def test_published_queryset(category, status, offset, visible):
+    article = make(category, status, offset)
+    assert (article in Article.objects.published()) is visible
+
+
+@pytest.mark.parametrize(("status", "offset", "visible"), MATRIX)
+def test_every_surface_applies_the_rule(client, category, status, offset, visible):
+    article = make(category, status, offset)
+    url = article.get_absolute_url()
+    # A published neighbour in the same category, to show recent/related lists.
+    neighbour = ArticleFactory(category=category, slug="neighbour", title="Neighbour")
+
+    pages = {
+        "list": client.get("/articles/"),
+        "category": client.get(category.get_absolute_url()),
+        "home": client.get("/"),
+        "feed": client.get("/feed/"),
+        "sitemap": client.get("/sitemap.xml"),
+        "search": client.get("/search/", {"q": "zebrafish"}),
+        "neighbour detail (recent and related)": client.get(neighbour.get_absolute_url()),
+    }
+    for surface, response in pages.items():
+        assert response.status_code == 200, surface
+        assert (url in response.content.decode()) is visible, surface
+
+    assert client.get(url).status_code == (200 if visible else 404)
+
+
+def test_scheduled_article_goes_live_at_its_time_without_any_job(client, category):
+    article = make(category, "published", FUTURE)
+    assert client.get(article.get_absolute_url()).status_code == 404
+    with time_machine.travel(timezone.now() + FUTURE + datetime.timedelta(minutes=1)):
+        assert client.get(article.get_absolute_url()).status_code == 200
+        assert article.get_absolute_url() in client.get("/articles/").content.decode()
+
+
+def test_publishing_without_a_time_publishes_now(category):
+    article = ArticleFactory(category=category, status="published", published_at=None)
+    assert article.published_at is not None
+    assert article.is_published
+
+
+def test_staff_preview_of_a_draft_is_marked_and_never_cached(client, category, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    article = make(category, "draft", PAST)
+    editor = django_user_model.objects.create_user("editor", password="x" * 20, is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="change_article"))
+    client.force_login(editor)
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert "Preview." in response.content.decode()
+    assert "no-cache" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_staff_without_the_change_permission_cannot_preview(client, category, django_user_model):
+    article = make(category, "draft", PAST)
+    staff = django_user_model.objects.create_user("viewer", password="x" * 20, is_staff=True)
+    client.force_login(staff)
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_published_article_is_not_marked_as_preview_for_staff(admin_client, category):
+    article = make(category, "published", PAST)
+    response = admin_client.get(article.get_absolute_url())
+    assert "Preview." not in response.content.decode()

@@ -1,0 +1,105 @@
+"""Every stored body is sanitized against the allowlist; hostile input renders inert."""
+
+import pytest
+
+from articles.sanitize import render_body, sanitize_html
+from tests.factories import ArticleFactory, SourceFactory
+from tests.html_checks import inert_problems
+
+from .hostile_payloads import PAYLOADS
+
+
+def test_allowlisted_markup_survives():
+    html = (
+        "<h2>Heading</h2><h3>Sub</h3><p>A <strong>bold</strong> <em>claim</em>"
+        '<sup>1</sup> <abbr title="gamma-aminobutyric acid">GABA</abbr>.</p>'
+        "<ul><li>one</li></ul><ol><li>two</li></ol><blockquote>quote</blockquote>"
+        '<figure><img src="/media/uploads/a.png" alt="A chart" width="640" height="480">'
+        "<figcaption>Caption</figcaption></figure>"
+        '<table><caption>Doses</caption><thead><tr><th scope="col">Drug</th></tr></thead>'
+        '<tbody><tr><td colspan="2">x</td></tr></tbody></table>'
+    )
+    assert sanitize_html(html) == html
+
+
+def test_links_get_rel_noopener_and_keep_only_safe_schemes():
+    cleaned = sanitize_html(
+        '<a href="https://nih.gov/" title="NIH" target="_blank" class="x">NIH</a>'
+        '<a href="tel:+18588880101">call</a><a href="mailto:help@example.org">mail</a>'
+        '<a href="ftp://example.org/">ftp</a>'
+    )
+    assert '<a href="https://nih.gov/" title="NIH" rel="noopener noreferrer">NIH</a>' in cleaned
+    assert 'href="tel:+18588880101"' in cleaned
+    assert 'href="mailto:help@example.org"' in cleaned
+    assert "ftp:" not in cleaned
+    assert "target" not in cleaned and "class" not in cleaned
+
+
+def test_class_style_id_and_unknown_tags_are_removed():
+    cleaned = sanitize_html('<div class="a" style="color:red" id="b"><span>kept text</span></div>')
+    assert cleaned == "kept text"
+
+
+def test_h1_is_demoted_to_text_so_the_page_keeps_one_h1():
+    assert "<h1>" not in sanitize_html("<h1>Title again</h1>")
+
+
+def test_images_only_from_media_or_https():
+    assert 'src="/media/x.png"' in sanitize_html('<img src="/media/x.png" alt="">')
+    assert 'src="https://nih.gov/x.png"' in sanitize_html('<img src="https://nih.gov/x.png">')
+    assert "src" not in sanitize_html('<img src="http://example.org/x.png">')
+    assert "src" not in sanitize_html('<img src="/static/../x.png">')
+
+
+def test_body_is_sanitized_on_every_save(db):
+    article = ArticleFactory(body="<p onclick=alert(1)>hi</p><script>alert(1)</script>")
+    article.refresh_from_db()
+    assert article.body == "<p>hi</p>"
+    article.body = '<a href="javascript:alert(1)">x</a>'
+    article.save()
+    article.refresh_from_db()
+    assert "javascript" not in article.body
+
+
+def test_rendering_sanitizes_again_html_that_bypassed_save(db):
+    article = ArticleFactory()
+    type(article).objects.filter(pk=article.pk).update(body="<p>ok</p><script>alert(1)</script>")
+    article.refresh_from_db()
+    assert str(render_body(article.body).html) == "<p>ok</p>"
+
+
+def test_headings_get_unique_anchors_for_the_table_of_contents():
+    body = render_body("<h2>Side effects</h2><p>x</p><h2>Side effects</h2><h2><em>Help</em></h2>")
+    assert body.toc == [
+        ("side-effects", "Side effects"),
+        ("side-effects-2", "Side effects"),
+        ("help", "Help"),
+    ]
+    assert '<h2 id="side-effects-2">Side effects</h2>' in body.html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_hostile_payload_is_inert_on_rendered_pages(client, payload):
+    """The payload goes into every field a staff member (or an import) can fill."""
+    article = ArticleFactory(
+        title=payload[:200],
+        summary=payload[:300],
+        body=f"<h2>{payload}</h2><p>{payload}</p>{payload}",
+        featured_image_alt=payload[:250],
+        medical_reviewer=payload[:200],
+    )
+    SourceFactory(article=article, title=payload[:300], url=payload[:500], publisher=payload[:200])
+    detail = client.get(article.get_absolute_url())
+    listing = client.get("/articles/")
+    assert detail.status_code == 200
+    assert inert_problems(detail.content.decode()) == []
+    assert inert_problems(listing.content.decode()) == []
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_sanitized_output_is_stable_when_parsed_again(payload):
+    """Mutation XSS relies on markup that changes meaning when re-parsed; ours does not."""
+    once = sanitize_html(payload)
+    assert sanitize_html(once) == once
+    assert inert_problems(once) == []
