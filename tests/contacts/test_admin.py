@@ -1,0 +1,324 @@
+"""The admin intake staff work in: list, change form, actions, CSV export, settings."""
+
+import csv
+import io
+import time
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from contacts.admin import csv_safe
+from contacts.models import CallbackExport, CallbackRequest, CallbackRequestEvent, ContactSettings
+from tests.factories import CallbackRequestFactory
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "/admin/contacts/callbackrequest/"
+
+
+def change_url(request):
+    return f"{CHANGELIST}{request.pk}/change/"
+
+
+def run_action(client, action, requests):
+    return client.post(
+        CHANGELIST,
+        {"action": action, "_selected_action": [r.pk for r in requests], "index": 0},
+    )
+
+
+# The list
+
+
+def test_list_shows_waiting_time_tel_link_and_dashboard_link(admin_client):
+    now = timezone.now()
+    waiting = CallbackRequestFactory(phone="+16195550142", created_at=now - timedelta(minutes=12))
+    CallbackRequestFactory(status="connected", created_at=now - timedelta(days=1))
+    html = admin_client.get(CHANGELIST).content.decode()
+    assert "waiting 12 min" in html
+    assert '<a href="tel:+16195550142">619-555-0142</a>' in html
+    assert "/admin/contacts/callbackrequest/dashboard/" in html
+    assert waiting.name in html
+
+
+def test_list_orders_new_first_oldest_first_then_the_rest_newest_first(admin_client):
+    now = timezone.now()
+    closed_old = CallbackRequestFactory(status="closed", created_at=now - timedelta(days=9))
+    new_recent = CallbackRequestFactory(created_at=now - timedelta(minutes=5))
+    attempted = CallbackRequestFactory(status="attempted", created_at=now - timedelta(days=1))
+    new_old = CallbackRequestFactory(created_at=now - timedelta(hours=3))
+    response = admin_client.get(CHANGELIST)
+    shown = [obj.pk for obj in response.context["cl"].result_list]
+    assert shown == [new_old.pk, new_recent.pk, attempted.pk, closed_old.pk]
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_list_queries_do_not_grow_with_rows(admin_client, admin_user):
+    CallbackRequestFactory.create_batch(3, assigned_to=admin_user)
+    few = count_queries(admin_client, CHANGELIST)
+    CallbackRequestFactory.create_batch(40, assigned_to=admin_user)
+    assert count_queries(admin_client, CHANGELIST) == few
+
+
+def test_list_stays_fast_with_fifty_thousand_requests(admin_client, admin_user):
+    now = timezone.now()
+    CallbackRequest.objects.bulk_create(
+        CallbackRequest(
+            name=f"Visitor {i}",
+            phone=f"+1619555{i % 10000:04d}",
+            consent_text_version="2026-11-v1",
+            consented_at=now,
+            client_hash=f"{i:064x}",
+            status=("new", "attempted", "connected", "closed", "spam")[i % 5],
+            assigned_to=admin_user if i % 3 else None,
+            created_at=now - timedelta(minutes=i),
+        )
+        for i in range(50_000)
+    )
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as queries:
+        response = admin_client.get(CHANGELIST + "?status__exact=new")
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 200
+    assert len(response.context["cl"].result_list) == 50
+    counts = [q["sql"] for q in queries if "COUNT(" in q["sql"].upper()]
+    assert len(counts) == 1, "only the filtered count, not the full table count"
+    assert elapsed < 5
+
+
+def test_search_finds_a_phone_however_it_is_typed(admin_client):
+    wanted = CallbackRequestFactory(phone="+16195550142")
+    other = CallbackRequestFactory(phone="+18585550000")
+    for term in ("(619) 555-0142", "619-555-0142", "+16195550142", "0142"):
+        shown = {o.pk for o in admin_client.get(CHANGELIST, {"q": term}).context["cl"].result_list}
+        assert shown == {wanted.pk}, term
+    assert other.pk not in shown
+
+
+def test_search_by_name(admin_client):
+    wanted = CallbackRequestFactory(name="Jordan Rivers")
+    CallbackRequestFactory(name="Someone Else")
+    shown = admin_client.get(CHANGELIST, {"q": "rivers"}).context["cl"].result_list
+    assert [o.pk for o in shown] == [wanted.pk]
+
+
+def test_not_notified_filter(admin_client):
+    pending = CallbackRequestFactory(notified_at=None)
+    CallbackRequestFactory(notified_at=timezone.now())
+    shown = admin_client.get(CHANGELIST, {"notified": "no"}).context["cl"].result_list
+    assert [o.pk for o in shown] == [pending.pk]
+
+
+def test_assigned_filter(admin_client, admin_user):
+    mine = CallbackRequestFactory(assigned_to=admin_user)
+    nobody = CallbackRequestFactory(assigned_to=None)
+    me = admin_client.get(CHANGELIST, {"assigned": "me"}).context["cl"].result_list
+    none = admin_client.get(CHANGELIST, {"assigned": "none"}).context["cl"].result_list
+    assert [o.pk for o in me] == [mine.pk]
+    assert [o.pk for o in none] == [nobody.pk]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"status__exact": "spam"},
+        {"best_time__exact": "evening"},
+        {"created_at__gte": "2020-01-01 00:00:00+00:00"},
+        {"assigned": "999"},
+    ],
+)
+def test_other_filters_answer(admin_client, query):
+    CallbackRequestFactory()
+    assert admin_client.get(CHANGELIST, query).status_code == 200
+
+
+def test_requests_cannot_be_added_in_the_admin(admin_client):
+    assert admin_client.get(CHANGELIST + "add/").status_code == 403
+
+
+# The change form
+
+
+def test_what_the_visitor_sent_is_read_only_and_staff_fields_are_recorded(admin_client, admin_user):
+    request = CallbackRequestFactory(name="Sam", phone="+16195550142", message="Hello")
+    page = admin_client.get(change_url(request)).content.decode()
+    assert 'name="name"' not in page
+    assert 'name="phone"' not in page
+    assert 'name="message"' not in page
+    assert 'name="status"' in page
+    assert 'name="staff_notes"' in page
+
+    response = admin_client.post(
+        change_url(request),
+        {
+            "name": "Changed",
+            "phone": "+10000000000",
+            "status": "attempted",
+            "assigned_to": admin_user.pk,
+            "staff_notes": "Left a voicemail",
+            "events-TOTAL_FORMS": 0,
+            "events-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    request.refresh_from_db()
+    assert (request.name, request.phone) == ("Sam", "+16195550142")
+    assert request.status == "attempted"
+    assert request.assigned_to == admin_user
+    assert request.first_contact_at is not None
+    changed = CallbackRequestEvent.objects.filter(request=request, kind="changed")
+    assert {e.field for e in changed} == {"status", "assigned_to", "staff_notes"}
+    assert {e.actor for e in changed} == {admin_user}
+
+    page = admin_client.get(change_url(request)).content.decode()
+    assert "status: New → Attempted" in page
+    assert "staff notes: (empty) → Left a voicemail" in page
+
+
+# Actions
+
+
+@pytest.mark.parametrize(
+    ("action", "status"),
+    [
+        ("mark_attempted", "attempted"),
+        ("mark_connected", "connected"),
+        ("mark_closed", "closed"),
+        ("mark_spam", "spam"),
+    ],
+)
+def test_status_actions(admin_client, admin_user, action, status):
+    requests = CallbackRequestFactory.create_batch(2)
+    run_action(admin_client, action, requests)
+    for request in requests:
+        request.refresh_from_db()
+        assert request.status == status
+        assert request.first_contact_at is not None
+        event = request.events.get(kind="changed")
+        assert (event.field, event.actor) == ("status", admin_user)
+
+
+def test_assign_to_me(admin_client, admin_user):
+    request = CallbackRequestFactory()
+    run_action(admin_client, "assign_to_me", [request])
+    request.refresh_from_db()
+    assert request.assigned_to == admin_user
+    assert request.events.get(kind="changed").field == "assigned_to"
+
+
+# CSV export
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1+1", "'+1+1"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("Sam", "Sam"),
+        ("a=b", "a=b"),
+        ("", ""),
+        (None, ""),
+        (42, "42"),
+    ],
+)
+def test_csv_cells_are_neutralised(value, expected):
+    assert csv_safe(value) == expected
+
+
+def test_export_writes_escaped_csv_and_records_the_export(admin_client, admin_user):
+    hostile = CallbackRequestFactory(name="=cmd|' /C calc'!A0", message="@SUM(1+1)")
+    plain = CallbackRequestFactory(name="Sam")
+    response = run_action(admin_client, "export_csv", [hostile, plain])
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][:4] == ["Request", "Received", "Name", "Phone"]
+    by_id = {row[0]: row for row in rows[1:]}
+    assert by_id[str(hostile.pk)][2] == "'=cmd|' /C calc'!A0"
+    assert by_id[str(hostile.pk)][3].startswith("'+1")
+    assert "'@SUM(1+1)" in by_id[str(hostile.pk)]
+    assert by_id[str(plain.pk)][2] == "Sam"
+    export = CallbackExport.objects.get()
+    assert (export.exported_by, export.row_count) == (admin_user, 2)
+
+
+def test_export_of_everything_filtered(admin_client):
+    closed = CallbackRequestFactory.create_batch(3, status="closed")
+    CallbackRequestFactory(status="new")
+    # "Select all": the page's boxes are ticked and select_across widens it to the filter.
+    response = admin_client.post(
+        CHANGELIST + "?status__exact=closed",
+        {
+            "action": "export_csv",
+            "select_across": 1,
+            "index": 0,
+            "_selected_action": [closed[0].pk],
+        },
+    )
+    assert len(list(csv.reader(io.StringIO(response.content.decode())))) == 4
+    assert CallbackExport.objects.get().row_count == 3
+
+
+# Contact settings
+
+
+def test_contact_settings_list_opens_the_single_record(admin_client):
+    response = admin_client.get("/admin/contacts/contactsettings/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/contacts/contactsettings/1/change/"
+    assert admin_client.get(response["Location"]).status_code == 200
+
+
+def test_contact_settings_cannot_be_added_or_deleted(admin_client):
+    ContactSettings.load()
+    assert admin_client.get("/admin/contacts/contactsettings/add/").status_code == 403
+    assert admin_client.get("/admin/contacts/contactsettings/1/delete/").status_code == 403
+
+
+def test_saving_contact_settings_in_the_admin_normalises_and_shows_the_number(admin_client):
+    ContactSettings.load()
+    response = admin_client.post(
+        "/admin/contacts/contactsettings/1/change/",
+        {"phone": "(619) 555-0199", "banner_text": "Call", "intake_hours": "Any time."},
+    )
+    assert response.status_code == 302
+    assert ContactSettings.objects.get().phone == "+16195550199"
+    assert 'href="tel:+16195550199"' in admin_client.get("/").content.decode()
+
+
+def test_an_invalid_number_is_refused(admin_client):
+    ContactSettings.load()
+    response = admin_client.post(
+        "/admin/contacts/contactsettings/1/change/",
+        {"phone": "12345", "banner_text": "Call", "intake_hours": "Any time."},
+    )
+    assert response.status_code == 200
+    assert ContactSettings.objects.get().phone == "+18588880101"
+
+
+def test_exports_are_listed_read_only(admin_client, admin_user):
+    CallbackExport.objects.create(exported_by=admin_user, row_count=7)
+    assert admin_client.get("/admin/contacts/callbackexport/").status_code == 200
+    assert admin_client.get("/admin/contacts/callbackexport/add/").status_code == 403
+
+
+def test_waiting_time_is_measured_from_now(admin_client):
+    with time_machine.travel("2026-11-20 10:00 +00:00", tick=False):
+        CallbackRequestFactory()
+    with time_machine.travel("2026-11-20 12:05 +00:00", tick=False):
+        html = admin_client.get(CHANGELIST).content.decode()
+    assert "waiting 2 h 5 min" in html

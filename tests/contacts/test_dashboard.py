@@ -1,0 +1,120 @@
+"""The speed-to-lead dashboard's numbers on known data."""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from contacts import dashboard
+from tests.factories import CallbackRequestFactory
+
+pytestmark = pytest.mark.django_db
+
+LA = ZoneInfo("America/Los_Angeles")
+# Thursday 20 November 2026, noon in the centre's time zone.
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=LA)
+
+
+def received(at, contacted_after=None, **kwargs):
+    first_contact = at + timedelta(minutes=contacted_after) if contacted_after is not None else None
+    status = "attempted" if contacted_after is not None else "new"
+    return CallbackRequestFactory(
+        created_at=at, first_contact_at=first_contact, status=kwargs.pop("status", status), **kwargs
+    )
+
+
+@pytest.mark.parametrize(
+    ("values", "fraction", "expected"),
+    [
+        ([], 0.5, None),
+        ([7], 0.5, 7),
+        ([7], 0.9, 7),
+        ([1, 2, 3, 4], 0.5, 2.5),
+        ([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 0.9, 91),
+        ([5, 1, 3], 0.5, 3),
+    ],
+)
+def test_percentile(values, fraction, expected):
+    assert dashboard.percentile(values, fraction) == expected
+
+
+def test_requests_per_day_counts_local_days_and_leaves_out_spam():
+    received(datetime(2026, 11, 20, 0, 30, tzinfo=LA))  # today, just after local midnight
+    received(datetime(2026, 11, 19, 23, 30, tzinfo=LA))  # yesterday (already the 20th in UTC)
+    received(datetime(2026, 11, 19, 9, 0, tzinfo=LA))
+    received(datetime(2026, 11, 19, 10, 0, tzinfo=LA), status="spam")
+    received(datetime(2026, 10, 22, 0, 30, tzinfo=LA))  # the first of the 30 days shown
+    received(datetime(2026, 10, 21, 23, 0, tzinfo=LA))  # the day before: outside
+    days = dashboard.requests_per_day(NOW)
+    assert len(days) == 30
+    assert days[0] == (date(2026, 10, 22), 1)
+    assert days[-1] == (date(2026, 11, 20), 1)
+    assert dict(days)[date(2026, 11, 19)] == 2
+    assert sum(count for _, count in days) == 4
+
+
+def test_response_times_by_week_median_and_90th_percentile():
+    monday = datetime(2026, 11, 16, 9, 0, tzinfo=LA)  # this week
+    for i, minutes in enumerate([2, 4, 6, 8, 10, 12, 14, 16, 18, 20]):
+        received(monday + timedelta(hours=i), contacted_after=minutes)
+    received(monday + timedelta(days=1), contacted_after=None)  # still waiting
+    received(monday + timedelta(days=2), contacted_after=1, status="spam")  # left out
+    last_week = datetime(2026, 11, 10, 9, 0, tzinfo=LA)
+    received(last_week, contacted_after=30)
+    received(last_week + timedelta(hours=1), contacted_after=90)
+
+    weeks = dashboard.response_times_by_week(NOW)
+    assert len(weeks) == 8
+    this, previous = weeks[-1], weeks[-2]
+    assert this["week"] == date(2026, 11, 16)
+    assert (this["received"], this["contacted"], this["not_contacted"]) == (11, 10, 1)
+    assert this["median"] == 11
+    assert this["p90"] == pytest.approx(18.2)
+    assert previous["week"] == date(2026, 11, 9)
+    assert previous["median"] == 60
+    assert previous["p90"] == 84
+    assert weeks[0]["median"] is None
+    assert weeks[0]["week"] == date(2026, 9, 28)
+
+
+def test_waiting_longest_lists_new_requests_oldest_first():
+    oldest = received(NOW - timedelta(hours=5))
+    newer = received(NOW - timedelta(minutes=12))
+    received(NOW - timedelta(days=1), contacted_after=3)
+    waiting = dashboard.waiting_longest(NOW)
+    assert [(r.pk, text) for r, text in waiting] == [(oldest.pk, "5 h"), (newer.pk, "12 min")]
+
+
+def test_bar_chart_geometry():
+    chart = dashboard.bar_chart(["a", "b"], [("n", "bar", [5, None])], width=100, height=100)
+    assert len(chart["bars"]) == 1
+    bar = chart["bars"][0]
+    assert bar["height"] == 64  # the whole plot height: 5 is the top of the scale
+    assert bar["y"] == 12
+    assert bar["title"] == "a: n 5"
+
+
+def test_bar_chart_of_nothing():
+    chart = dashboard.bar_chart(["a"], [("n", "bar", [0])])
+    assert chart["bars"][0]["height"] == 0
+
+
+def test_dashboard_page_renders_svg_charts_without_scripts(admin_client):
+    with time_machine.travel(NOW, tick=False):
+        received(NOW - timedelta(minutes=12))
+        received(NOW - timedelta(days=2), contacted_after=7)
+        response = admin_client.get("/admin/contacts/callbackrequest/dashboard/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('<svg class="stl-chart" role="img"') == 2
+    assert "<rect" in html
+    assert "New requests waiting longest" in html
+    assert "12 min" in html
+    assert "<script" not in html.split('<div id="content-main">', 1)[1]
+
+
+def test_dashboard_is_for_staff_only(client):
+    response = client.get("/admin/contacts/callbackrequest/dashboard/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
