@@ -2,13 +2,20 @@ from django.urls import path
 
 from articles import views
 from articles.feeds import LatestArticlesFeed
+from recovery_site.page_cache import cache_public_page
 
 app_name = "articles"
 
 urlpatterns = [
-    path("articles/", views.ArticleListView.as_view(), name="list"),
-    path("articles/category/<slug:slug>/", views.CategoryView.as_view(), name="category"),
-    path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("articles/", cache_public_page(views.ArticleListView.as_view()), name="list"),
+    path(
+        "articles/category/<slug:slug>/",
+        cache_public_page(views.CategoryView.as_view()),
+        name="category",
+    ),
+    path(
+        "articles/<slug:slug>/", cache_public_page(views.ArticleDetailView.as_view()), name="detail"
+    ),
     path("search/", views.SearchView.as_view(), name="search"),
-    path("feed/", LatestArticlesFeed(), name="feed"),
+    path("feed/", cache_public_page(LatestArticlesFeed()), name="feed"),
 ]

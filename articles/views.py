@@ -4,6 +4,7 @@ from django.core.files.storage import default_storage
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import http_date
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
@@ -81,6 +82,7 @@ class ArticleDetailView(DetailView):
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
+        response["Last-Modified"] = http_date(self.object.updated_at.timestamp())
         if self.preview:
             add_never_cache_headers(response)
             response["X-Robots-Tag"] = "noindex"

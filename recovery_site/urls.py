@@ -5,16 +5,17 @@ from django.urls import include, path
 from articles.sitemaps import sitemap_xml
 from articles.views import editor_image_upload
 from recovery_site import views
+from recovery_site.page_cache import cache_public_page
 
 admin.site.site_header = f"{settings.SITE_NAME} administration"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
 admin.site.index_title = "Articles and call-back requests"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    path("", cache_public_page(views.HomeView.as_view()), name="home"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("healthz", views.healthz, name="healthz"),
-    path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path("sitemap.xml", cache_public_page(sitemap_xml), name="sitemap"),
     path("", include("contacts.urls")),
     path("", include("articles.urls")),
     # django-ckeditor's widget looks this name up; the view is ours (staff only).

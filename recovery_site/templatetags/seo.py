@@ -4,6 +4,7 @@ import json
 
 from django import template
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -19,29 +20,36 @@ def jsonld(data):
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
 
 
+def _absolute(request, path):
+    """An absolute URL on the request's host; just the path when there is no valid
+    host (the 500 page has no request; the 400 page may be for a bad Host)."""
+    if request is None:
+        return path or ""
+    try:
+        return request.build_absolute_uri(path)
+    except DisallowedHost:
+        return path
+
+
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path=None):
     request = context.get("request")
-    if request is None:  # the 500 page is rendered without a request
-        return path or ""
-    return request.build_absolute_uri(path if path is not None else request.path)
+    return _absolute(request, path if path is not None else getattr(request, "path", ""))
 
 
 @register.simple_tag(takes_context=True)
 def site_jsonld(context):
-    request = context.get("request")
-    if request is None:
-        return ""
+    home = _absolute(context.get("request"), "/")
     contact = context.get("contact")
     data = {
         "@context": "https://schema.org",
         "@type": "WebSite",
         "name": settings.SITE_NAME,
-        "url": request.build_absolute_uri("/"),
+        "url": home,
         "publisher": {
             "@type": "Organization",
             "name": settings.SITE_NAME,
-            "url": request.build_absolute_uri("/"),
+            "url": home,
             **({"telephone": contact.phone_e164} if contact else {}),
         },
     }

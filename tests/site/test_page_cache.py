@@ -1,0 +1,174 @@
+"""Anonymous pages are cached whole, and never stale, shared or personal."""
+
+import datetime
+import re
+
+import pytest
+import time_machine
+from django.test import Client
+from django.utils import timezone
+
+from contacts.models import ContactSettings
+from tests.factories import ArticleFactory, CategoryFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE = True
+
+
+@pytest.fixture
+def article():
+    return ArticleFactory(title="Cached article", slug="cached", category=CategoryFactory(slug="c"))
+
+
+CACHED_PATHS = [
+    "/",
+    "/articles/",
+    "/articles/category/c/",
+    "/articles/cached/",
+    "/feed/",
+    "/sitemap.xml",
+]
+
+
+@pytest.mark.parametrize("path", CACHED_PATHS)
+def test_second_anonymous_request_is_served_from_the_cache(
+    client, article, path, django_assert_num_queries
+):
+    first = client.get(path)
+    assert first.status_code == 200
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get(path)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+
+
+@pytest.mark.parametrize("path", ["/search/?q=cached", "/call-back/", "/robots.txt", "/healthz"])
+def test_other_pages_are_not_cached(client, article, path):
+    client.get(path)
+    assert "X-Page-Cache" not in client.get(path)
+
+
+def test_page_cache_can_be_switched_off(client, article, settings):
+    settings.PAGE_CACHE = False
+    client.get("/articles/cached/")
+    assert "X-Page-Cache" not in client.get("/articles/cached/")
+
+
+def refetch(client, path):
+    response = client.get(path)
+    assert response["X-Page-Cache"] == "miss", "a change must invalidate the cached page"
+    return response.content.decode()
+
+
+def test_editing_an_article_shows_at_once(client, article):
+    for path in CACHED_PATHS:
+        client.get(path)
+    article.title = "Edited title"
+    article.save()
+    for path in CACHED_PATHS:
+        html = refetch(client, path)
+        if path != "/sitemap.xml":
+            assert "Edited title" in html, path
+
+
+def test_unpublishing_removes_the_article_at_once(client, article):
+    client.get("/articles/")
+    client.get("/articles/cached/")
+    article.status = "draft"
+    article.save()
+    assert "/articles/cached/" not in refetch(client, "/articles/")
+    assert client.get("/articles/cached/").status_code == 404
+
+
+def test_publishing_shows_a_new_article_at_once(client, article):
+    client.get("/")
+    ArticleFactory(title="Brand new")
+    assert "Brand new" in refetch(client, "/")
+
+
+def test_category_and_source_changes_invalidate(client, article):
+    client.get("/articles/cached/")
+    category = article.category
+    category.name = "Renamed topic"
+    category.save()
+    assert "Renamed topic" in refetch(client, "/articles/cached/")
+    SourceFactory(article=article, title="A new source")
+    assert "A new source" in refetch(client, "/articles/cached/")
+
+
+def test_changing_the_phone_number_invalidates_every_page(client, article):
+    assert "858-888-0101" in client.get("/articles/cached/").content.decode()
+    contact = ContactSettings.objects.filter(pk=1).first() or ContactSettings(pk=1)
+    contact.phone = "+1 619-555-0199"
+    contact.save()
+    html = refetch(client, "/articles/cached/")
+    assert "619-555-0199" in html and "858-888-0101" not in html
+
+
+def test_scheduled_article_appears_on_time_with_caching_on(client, article):
+    go_live = timezone.now() + datetime.timedelta(hours=2)
+    ArticleFactory(title="Scheduled one", slug="scheduled", published_at=go_live)
+    assert "Scheduled one" not in client.get("/articles/").content.decode()
+    assert client.get("/articles/")["X-Page-Cache"] == "hit"
+    with time_machine.travel(go_live + datetime.timedelta(seconds=5)):
+        response = client.get("/articles/")
+        assert response["X-Page-Cache"] == "miss"
+        assert "Scheduled one" in response.content.decode()
+
+
+def test_logged_in_staff_are_never_served_cached_pages(client, admin_client, article):
+    client.get("/articles/cached/")
+    response = admin_client.get("/articles/cached/")
+    assert "X-Page-Cache" not in response
+
+
+def test_preview_pages_are_never_cached(admin_client):
+    ArticleFactory(draft=True, slug="draft")
+    admin_client.get("/articles/draft/")
+    response = admin_client.get("/articles/draft/")
+    assert "X-Page-Cache" not in response
+    assert Client().get("/articles/draft/").status_code == 404
+
+
+def test_cached_pages_carry_no_token_or_cookie_and_visitors_never_share_a_token(article):
+    alice, bob = Client(), Client()
+    page = alice.get("/articles/cached/")
+    assert "csrfmiddlewaretoken" not in page.content.decode()
+    assert not page.cookies
+    assert bob.get("/articles/cached/")["X-Page-Cache"] == "hit"
+
+    def form_token(client):
+        html = client.get("/call-back/").content.decode()
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(
+            1
+        ), client.cookies["csrftoken"].value
+
+    alice_token, alice_cookie = form_token(alice)
+    bob_token, bob_cookie = form_token(bob)
+    assert alice_cookie != bob_cookie
+    assert alice_token != bob_token
+
+
+def test_conditional_get_answers_304_when_unchanged(client, article, settings):
+    for page_cache in (True, False):
+        settings.PAGE_CACHE = page_cache
+        first = client.get("/articles/cached/")
+        assert first["Last-Modified"]
+        again = client.get("/articles/cached/", HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 304
+        since = client.get("/articles/cached/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+        assert since.status_code == 304
+    article.title = "Changed"
+    article.save()
+    assert client.get("/articles/cached/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_a_bad_host_is_refused_even_for_cached_pages(client, article):
+    client.get("/articles/cached/")
+    assert client.get("/articles/cached/", HTTP_HOST="evil.example").status_code == 400
