@@ -1,0 +1,116 @@
+"""The staff groups' boundaries, proved through the admin URLs.
+
+Editors work the articles and never see a call-back request; Intake works the
+call-back requests (view and change, no delete) and never the articles.
+"""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+
+from tests.factories import CallbackRequestFactory, StaffUserFactory
+
+pytestmark = pytest.mark.django_db
+
+CONTACTS_URLS = [
+    "/admin/contacts/callbackrequest/",
+    "/admin/contacts/callbackrequest/dashboard/",
+    "/admin/contacts/callbackrequest/{pk}/change/",
+]
+ARTICLES_URLS = [
+    "/admin/articles/article/",
+    "/admin/articles/article/add/",
+    "/admin/articles/category/",
+    "/admin/articles/category/add/",
+]
+
+
+@pytest.fixture
+def editor_client(client):
+    editor = StaffUserFactory(username="editor-eda")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def callback_request():
+    return CallbackRequestFactory()
+
+
+def codenames(group_name):
+    return {
+        f"{p.content_type.app_label}.{p.codename}"
+        for p in Group.objects.get(name=group_name).permissions.select_related("content_type")
+    }
+
+
+def test_intake_can_view_and_change_requests_and_nothing_else():
+    assert codenames("Intake") == {
+        "contacts.view_callbackrequest",
+        "contacts.change_callbackrequest",
+        "contacts.view_callbackrequestevent",
+    }
+
+
+def test_editors_have_every_articles_permission_and_nothing_in_contacts():
+    perms = codenames("Editors")
+    articles = {
+        f"articles.{p.codename}"
+        for p in Permission.objects.filter(content_type__app_label="articles")
+    }
+    assert articles and perms == articles
+
+
+@pytest.mark.parametrize("url", CONTACTS_URLS)
+def test_intake_reaches_the_call_back_requests(intake_client, callback_request, url):
+    assert intake_client.get(url.format(pk=callback_request.pk)).status_code == 200
+
+
+@pytest.mark.parametrize("url", ARTICLES_URLS)
+def test_intake_is_kept_out_of_the_articles(intake_client, url):
+    assert intake_client.get(url).status_code == 403
+
+
+def test_intake_cannot_delete_requests_or_edit_contact_settings(intake_client, callback_request):
+    delete = f"/admin/contacts/callbackrequest/{callback_request.pk}/delete/"
+    assert intake_client.get(delete).status_code == 403
+    assert intake_client.post(delete, {"post": "yes"}).status_code == 403
+    assert intake_client.get("/admin/contacts/contactsettings/").status_code == 403
+    assert intake_client.get("/admin/contacts/callbackexport/").status_code == 403
+    page = intake_client.get("/admin/contacts/callbackrequest/").content.decode()
+    assert "delete_selected" not in page
+    assert "export_csv" in page and "mark_attempted" in page
+
+
+def test_intake_works_a_request_through_the_change_form(intake_client, intake_user):
+    request = CallbackRequestFactory()
+    response = intake_client.post(
+        f"/admin/contacts/callbackrequest/{request.pk}/change/",
+        {
+            "status": "connected",
+            "assigned_to": intake_user.pk,
+            "staff_notes": "Booked",
+            "events-TOTAL_FORMS": 0,
+            "events-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert (request.status, request.assigned_to) == ("connected", intake_user)
+    assert request.events.filter(actor=intake_user).count() == 3
+
+
+@pytest.mark.parametrize("url", CONTACTS_URLS)
+def test_editors_are_kept_out_of_the_call_back_requests(editor_client, callback_request, url):
+    assert editor_client.get(url.format(pk=callback_request.pk)).status_code == 403
+
+
+def test_editors_see_no_contacts_in_the_admin_index(editor_client):
+    html = editor_client.get("/admin/").content.decode()
+    assert "/admin/contacts/" not in html
+    assert editor_client.get("/admin/contacts/contactsettings/").status_code == 403
+
+
+@pytest.mark.parametrize("url", ARTICLES_URLS)
+def test_editors_reach_the_articles(editor_client, url):
+    assert editor_client.get(url).status_code == 200
