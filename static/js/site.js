@@ -52,3 +52,19 @@
     openInline(link);
   });
 })();
+
+/* Copy link: shown only when the browser can copy; the share links work without it. */
+(function () {
+  "use strict";
+  if (!navigator.clipboard) return;
+  var buttons = document.querySelectorAll("[data-copy-link]");
+  Array.prototype.forEach.call(buttons, function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(button.getAttribute("data-copy-link")).then(function () {
+        button.textContent = "Link copied";
+        button.setAttribute("aria-live", "polite");
+      });
+    });
+  });
+})();
