@@ -108,7 +108,7 @@ class CallbackRequestForm(forms.Form):
         error_messages={"required": "Please tick this box so that we may call you."},
     )
     # Honeypot: hidden from people and assistive technology; bots fill it in.
-    website = forms.CharField(required=False, label="Website (leave empty)")
+    website = forms.CharField(required=False, label="Website")
     started = forms.CharField(required=False, widget=forms.HiddenInput)
     source_path = forms.CharField(required=False, widget=forms.HiddenInput)
 

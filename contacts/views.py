@@ -37,7 +37,10 @@ class CallbackRequestView(FormView):
     http_method_names = ["get", "head", "post", "options"]
 
     def get_initial(self):
-        referer = urlsplit(self.request.headers.get("Referer", ""))
+        try:
+            referer = urlsplit(self.request.headers.get("Referer", ""))
+        except ValueError:  # e.g. a malformed IPv6 host
+            return {}
         if referer.netloc == self.request.get_host() and referer.path != self.request.path:
             return {"source_path": referer.path}
         return {}
@@ -74,9 +77,10 @@ class CallbackRequestView(FormView):
         except RateLimited:
             logger.warning("Call-back form: rate limit reached")
             return _no_index(TemplateResponse(self.request, "429.html", status=429))
-        except DatabaseError:
-            # Keep what they typed and tell them, with the number to call instead.
-            logger.exception("Call-back form: the request could not be stored")
+        except DatabaseError as exc:
+            # Keep what they typed and tell them, with the number to call instead. The
+            # exception's text is not logged: database errors can quote the row.
+            logger.error("Call-back form: the request could not be stored (%s)", type(exc).__name__)
             form.restart()
             context = self.get_context_data(form=form, unavailable=True)
             return self.render_to_response(context, status=503)

@@ -114,6 +114,23 @@ def test_form_page_remembers_the_page_the_visitor_came_from(client):
     assert 'name="source_path" value="/page/"' not in other.content.decode()
 
 
+@pytest.mark.parametrize(
+    "referer", ["http://[bad/", "http://testserver", "not a url", "http://testserver/call-back/"]
+)
+def test_form_page_copes_with_any_referer(client, referer):
+    response = client.get(CALLBACK_URL, HTTP_REFERER=referer)
+    assert response.status_code == 200
+    assert 'name="source_path" value="/' not in response.content.decode()
+
+
+def test_the_inline_form_script_is_served(client):
+    response = client.get("/static/js/site.js")
+    assert response.status_code == 200
+    script = b"".join(response.streaming_content) if response.streaming else response.content
+    assert b"data-callback-inline" in script
+    assert b"callback-form" in script
+
+
 # Success
 
 
@@ -409,12 +426,13 @@ def test_when_the_request_cannot_be_stored_the_visitor_is_told_to_call(client, m
         raise OperationalError("database unavailable")
 
     monkeypatch.setattr(views, "callback_request_create", down)
-    response = post(client, name="Sam Lee")
+    response = post(client, name="Sam Lee", message="Failing row contains (Sam Lee)")
     html = response.content.decode()
     assert response.status_code == 503
     assert "We could not save your request" in html
     assert 'href="tel:+18588880101"' in html
     assert 'value="Sam Lee"' in html
+    assert "could not be stored (OperationalError)" in caplog.text
     assert "Sam Lee" not in caplog.text
     assert "6195550142" not in caplog.text
 
