@@ -98,6 +98,8 @@ def test_intake_works_a_request_through_the_change_form(intake_client, intake_us
     request.refresh_from_db()
     assert (request.status, request.assigned_to) == ("connected", intake_user)
     assert request.events.filter(actor=intake_user).count() == 3
+    page = intake_client.get(f"/admin/contacts/callbackrequest/{request.pk}/change/")
+    assert "status: New → Connected" in page.content.decode()
 
 
 @pytest.mark.parametrize("url", CONTACTS_URLS)
