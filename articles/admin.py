@@ -8,9 +8,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from articles import images
 from articles.models import Article, Category, Source
+from articles.revisions import ArticleRevisionHelper
 
 REVIEW_OVERDUE_AFTER = datetime.timedelta(days=365)
 
@@ -73,7 +75,7 @@ class ReviewOverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
     form = ArticleAdminForm
     inlines = [SourceInline]
     list_display = [
@@ -107,6 +109,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("body", "search_vector")
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ArticleRevisionHelper(self.model, historical_record)
 
     @admin.display(boolean=True, description="live")
     def published(self, article):

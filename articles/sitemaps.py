@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap as BaseSitemap
 from django.contrib.sitemaps.views import sitemap
 from django.contrib.sites.requests import RequestSite
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from articles.models import Article, Category
 
@@ -51,6 +52,7 @@ class StaticSitemap(Sitemap):
 sitemaps = {"static": StaticSitemap, "articles": ArticleSitemap, "categories": CategorySitemap}
 
 
+@require_safe
 def sitemap_xml(request):
     site = RequestSite(request)
     return sitemap(request, sitemaps={name: cls(site) for name, cls in sitemaps.items()})

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from articles import views
 from articles.feeds import LatestArticlesFeed
@@ -17,5 +18,5 @@ urlpatterns = [
         "articles/<slug:slug>/", cache_public_page(views.ArticleDetailView.as_view()), name="detail"
     ),
     path("search/", views.SearchView.as_view(), name="search"),
-    path("feed/", cache_public_page(LatestArticlesFeed()), name="feed"),
+    path("feed/", cache_public_page(require_safe(LatestArticlesFeed())), name="feed"),
 ]

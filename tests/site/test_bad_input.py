@@ -1,0 +1,96 @@
+"""Bad requests get a clear answer in the site's layout, never a 500."""
+
+import logging
+import re
+
+import pytest
+from django.core import mail
+
+from tests.factories import ArticleFactory, CategoryFactory
+
+pytestmark = pytest.mark.django_db
+
+READ_ONLY_PATHS = [
+    "/",
+    "/articles/",
+    "/articles/category/c/",
+    "/articles/a/",
+    "/search/?q=x",
+    "/feed/",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/healthz",
+    "/call-back/thanks/",
+]
+
+
+@pytest.fixture(autouse=True)
+def content():
+    ArticleFactory(slug="a", category=CategoryFactory(slug="c"))
+
+
+@pytest.mark.parametrize("path", READ_ONLY_PATHS)
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_methods_that_change_things_are_405_on_read_only_pages(client, path, method):
+    response = getattr(client, method)(path)
+    assert response.status_code == 405
+    assert "GET" in response["Allow"]
+    if path not in ("/robots.txt", "/healthz", "/feed/", "/sitemap.xml"):
+        assert "That cannot be done on this page" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/", "/articles/a/", "/call-back/", "/no-such-page/"])
+@pytest.mark.parametrize("host", ["evil.example", "127.0.0.1:8000@evil", "a b", "x" * 300])
+def test_bad_host_headers_get_the_400_page(client, path, host):
+    response = client.get(path, HTTP_HOST=host)
+    assert response.status_code == 400
+    assert "We could not read what was sent" in response.content.decode()
+    assert host not in response.content.decode()
+
+
+def test_oversized_form_bodies_get_the_400_page(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    response = client.post("/call-back/", {"name": "x" * 20_000, "phone": "6195550100"})
+    assert response.status_code in (400, 413)
+    assert "We could not read what was sent" in response.content.decode()
+
+
+def test_too_many_fields_get_the_400_page(client):
+    response = client.post("/call-back/", {f"f{i}": "x" for i in range(2000)})
+    assert response.status_code == 400
+
+
+def test_no_personal_data_in_logs_mail_subjects_urls_or_titles(
+    client, settings, caplog, django_capture_on_commit_callbacks
+):
+    settings.CALLBACK_MIN_SECONDS = 0
+    settings.CALLBACK_NOTIFY_EMAILS = ["intake@example.org"]
+    settings.CALLBACK_EMAIL_INCLUDE_CONTACT = False
+    name, phone, message = "Zebulon Quartermaine", "(619) 555-0142", "relapsed on oxycodone"
+    caplog.set_level(logging.DEBUG)
+    form = client.get("/call-back/").content.decode()
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form))
+    data = {
+        **fields,
+        "name": name,
+        "phone": phone,
+        "best_time": "asap",
+        "message": message,
+        "consent": "on",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/call-back/", data, follow=True)
+    assert response.redirect_chain[-1][0] == "/call-back/thanks/"
+    thanks = response.content.decode()
+    # A second, invalid submission is logged as an error case too.
+    client.post("/call-back/", {**data, "phone": "not a phone"})
+
+    for secret in (name, "Zebulon", "555-0142", "5550142", message, "oxycodone"):
+        assert secret not in caplog.text, secret
+        for email in mail.outbox:
+            assert secret not in email.subject, secret
+            assert secret not in email.body, secret
+        for url, _status in response.redirect_chain:
+            assert secret not in url
+        assert secret not in re.search(r"<title>(.*?)</title>", thanks, re.S).group(1)
+    assert len(mail.outbox) == 1
