@@ -1,0 +1,8 @@
+"""Moving a WordPress site in: the `import_wordpress` command's logic.
+
+- `wxr`: a streaming, entity-refusing reader for WordPress export (WXR) files.
+- `content`: WordPress post bodies to clean HTML (wpautop, shortcodes, blocks, URLs).
+- `media`: images from a copy of wp-content/uploads, through the upload checks.
+- `importer`: the two passes over the export, in one transaction, and the report.
+- `redirects`: old WordPress addresses that land on the home page (/?p=123).
+"""
