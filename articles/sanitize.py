@@ -8,7 +8,8 @@ allowlist) is never trusted on its own.
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
 import nh3
 from django.conf import settings
@@ -73,21 +74,24 @@ def plain_text(fragment):
     return re.sub(r"\s+", " ", html.unescape(text)).strip()
 
 
-@dataclass
+@dataclass(frozen=True)
 class RenderedBody:
     html: SafeString
-    toc: list = field(default_factory=list)  # [(anchor, heading text)]
+    toc: tuple = ()  # ((anchor, heading text), ...)
     word_count: int = 0
 
 
 _H2 = re.compile(r"<h2>(.*?)</h2>", re.DOTALL)
 
 
+@lru_cache(maxsize=512)
 def render_body(stored_html):
     """Sanitize again, anchor the h2 headings for the table of contents, mark safe.
 
     The regular expressions below only ever see nh3's serialisation, in which an
-    h2 carries no attributes and any literal "<" in text is escaped.
+    h2 carries no attributes and any literal "<" in text is escaped. The result
+    depends only on the stored HTML, so it is memoised per process: popular
+    articles are not sanitized again on every view.
     """
     clean = sanitize_html(stored_html)
     toc = []
@@ -105,4 +109,8 @@ def render_body(stored_html):
 
     clean = _H2.sub(anchor, clean)
     clean = clean.replace("<img ", '<img loading="lazy" decoding="async" ')
-    return RenderedBody(html=mark_safe(clean), toc=toc, word_count=len(plain_text(clean).split()))  # noqa: S308
+    return RenderedBody(
+        html=mark_safe(clean),  # noqa: S308 - sanitized just above
+        toc=tuple(toc),
+        word_count=len(plain_text(clean).split()),
+    )

@@ -9,48 +9,165 @@ import articles.editor
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0002_search_index'),
+        ("articles", "0002_search_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalArticle',
+            name="HistoricalArticle",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('slug', models.SlugField(help_text="The article's web address. Changing it on a published article keeps the old address working (it redirects to the new one).", max_length=200)),
-                ('summary', models.CharField(help_text='One or two plain sentences (up to 300 characters). Shown under the title, in lists and as the description search engines display.', max_length=300)),
-                ('body', articles.editor.RichTextField()),
-                ('is_featured', models.BooleanField(default=False, help_text='Featured articles are shown first on the home page.', verbose_name='feature on the home page')),
-                ('featured_image', models.TextField(blank=True, help_text='Optional. JPEG, PNG, WebP or GIF, up to 5 MB. Shown at the top of the article and when it is shared.', max_length=100)),
-                ('featured_image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
-                ('featured_image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
-                ('featured_image_alt', models.CharField(blank=True, help_text='Describe the image for people who cannot see it (required with an image).', max_length=250, verbose_name='featured image description')),
-                ('byline', models.CharField(blank=True, help_text='Author name to show when the author has no account here (imported posts).', max_length=200)),
-                ('medical_reviewer', models.CharField(blank=True, help_text='Name and credentials, for example "Jane Doe, MD". Leave empty if the article has not been medically reviewed.', max_length=200)),
-                ('last_reviewed', models.DateField(blank=True, help_text='The date of the latest medical review.', null=True)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', max_length=10)),
-                ('published_at', models.DateTimeField(blank=True, db_index=True, help_text='When the article goes live. A future time schedules it; empty means now when you publish.', null=True, verbose_name='publishing time')),
-                ('wordpress_id', models.PositiveBigIntegerField(blank=True, db_index=True, editable=False, null=True)),
-                ('imported_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('author', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('category', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='articles.category')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The article's web address. Changing it on a published article keeps the old address working (it redirects to the new one).",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.CharField(
+                        help_text="One or two plain sentences (up to 300 characters). Shown under the title, in lists and as the description search engines display.",
+                        max_length=300,
+                    ),
+                ),
+                ("body", articles.editor.RichTextField()),
+                (
+                    "is_featured",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Featured articles are shown first on the home page.",
+                        verbose_name="feature on the home page",
+                    ),
+                ),
+                (
+                    "featured_image",
+                    models.TextField(
+                        blank=True,
+                        help_text="Optional. JPEG, PNG, WebP or GIF, up to 5 MB. Shown at the top of the article and when it is shared.",
+                        max_length=100,
+                    ),
+                ),
+                (
+                    "featured_image_width",
+                    models.PositiveIntegerField(blank=True, editable=False, null=True),
+                ),
+                (
+                    "featured_image_height",
+                    models.PositiveIntegerField(blank=True, editable=False, null=True),
+                ),
+                (
+                    "featured_image_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="Describe the image for people who cannot see it (required with an image).",
+                        max_length=250,
+                        verbose_name="featured image description",
+                    ),
+                ),
+                (
+                    "byline",
+                    models.CharField(
+                        blank=True,
+                        help_text="Author name to show when the author has no account here (imported posts).",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "medical_reviewer",
+                    models.CharField(
+                        blank=True,
+                        help_text='Name and credentials, for example "Jane Doe, MD". Leave empty if the article has not been medically reviewed.',
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "last_reviewed",
+                    models.DateField(
+                        blank=True, help_text="The date of the latest medical review.", null=True
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True,
+                        db_index=True,
+                        help_text="When the article goes live. A future time schedules it; empty means now when you publish.",
+                        null=True,
+                        verbose_name="publishing time",
+                    ),
+                ),
+                (
+                    "wordpress_id",
+                    models.PositiveBigIntegerField(
+                        blank=True, db_index=True, editable=False, null=True
+                    ),
+                ),
+                ("imported_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="articles.category",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical article',
-                'verbose_name_plural': 'historical articles',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical article",
+                "verbose_name_plural": "historical articles",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

@@ -70,11 +70,11 @@ def test_rendering_sanitizes_again_html_that_bypassed_save(db):
 
 def test_headings_get_unique_anchors_for_the_table_of_contents():
     body = render_body("<h2>Side effects</h2><p>x</p><h2>Side effects</h2><h2><em>Help</em></h2>")
-    assert body.toc == [
+    assert body.toc == (
         ("side-effects", "Side effects"),
         ("side-effects-2", "Side effects"),
         ("help", "Help"),
-    ]
+    )
     assert '<h2 id="side-effects-2">Side effects</h2>' in body.html
 
 
