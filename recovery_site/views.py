@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from articles.models import Article, Category
+from articles.wordpress.redirects import query_string_redirect
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +24,11 @@ HOME_LATEST_COUNT = 6
 
 class HomeView(TemplateView):
     template_name = "home.html"
+
+    def get(self, request, *args, **kwargs):
+        # Old WordPress links such as /?p=123 arrive here; the home page never 404s,
+        # so RedirectFallbackMiddleware cannot answer them.
+        return query_string_redirect(request) or super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         published = Article.objects.published().for_listing()

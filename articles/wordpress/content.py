@@ -72,7 +72,7 @@ BLOCK_DELIMITER = re.compile(
 )
 REUSABLE_REF = re.compile(r'"ref"\s*:\s*(\d+)')
 EMBED_URL = re.compile(
-    r'(<div class="wp-block-embed__wrapper">)\s*(https?://[^\s<"]+)\s*(</div>)', re.IGNORECASE
+    r'<div class="wp-block-embed__wrapper">\s*(https?://[^\s<"]+)\s*</div>', re.IGNORECASE
 )
 MAX_REUSABLE_DEPTH = 5
 
@@ -96,7 +96,7 @@ def reduce_blocks(text, reusable_blocks, stats, depth=0):
         return ""
 
     text = BLOCK_DELIMITER.sub(replace, text)
-    return EMBED_URL.sub(r'\1<a href="\2">\2</a>\3', text)
+    return EMBED_URL.sub(r'<a href="\1">\1</a>', text)
 
 
 # Shortcodes -----------------------------------------------------------------------
@@ -415,6 +415,8 @@ def wrap_loose_inline(clean_html):
         target.append(token)
         if tag and tag not in VOID_ELEMENTS:
             depth = max(0, depth - 1) if closing else depth + 1
+        if depth == 0 and target is out:
+            out.append("\n")
     out.append(_paragraph(run))
     return "".join(out)
 

@@ -1,0 +1,652 @@
+"""Import a WordPress export: posts to articles, images to media, old URLs to 301s.
+
+Two streaming passes over the file. The first reads everything but the post
+bodies into a small index (authors, categories, attachments, each post's old
+addresses) and refuses a bad file before anything is written; with it, every
+post's new address is known before the first body is converted, so links
+between posts can be rewritten whatever their order in the file. The second
+pass converts and saves the posts, all in one transaction: a failure leaves the
+database as it was, and the files stored so far are deleted again. A dry run
+does the same work, writes no files and rolls the transaction back.
+
+Articles are keyed on the WordPress post id, so running the same export again
+updates what changed and creates nothing twice. An article someone edited here
+after its import is left alone unless `overwrite` is set.
+"""
+
+import csv
+import datetime
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.redirects.models import Redirect
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.models import Article, Category
+from articles.redirects import redirect_old_path
+from articles.sanitize import plain_text, sanitize_html
+from articles.wordpress import content
+from articles.wordpress.media import ImageCopier, Uploads
+from articles.wordpress.redirects import OLD_PATH_MAX, old_path
+from articles.wordpress.report import ImportReport
+from articles.wordpress.wxr import Author, Item, Site, Term, read_export
+
+IMPORTED_STATUSES = {"publish", "future", "draft", "pending"}
+PUBLISHED_STATUSES = {"publish", "future"}
+REUSABLE_BLOCK_TYPE = "wp_block"
+# An article counts as edited here when it was saved this long after its import.
+EDIT_TOLERANCE = datetime.timedelta(seconds=1)
+SLUG_MAX = 120
+TITLE_MAX = Article._meta.get_field("title").max_length
+ALT_MAX = Article._meta.get_field("featured_image_alt").max_length
+CATEGORY_MAX = Category._meta.get_field("name").max_length
+UNCATEGORIZED = ("uncategorized", "Uncategorized")
+NO_DATE = "0000-00-00 00:00:00"
+
+
+class ImportRefused(Exception):
+    """The import cannot start (a bad --author-map, for example); nothing was written."""
+
+
+def skip_reason(item):
+    """Why an export item does not become an article, or None if it does."""
+    if item.post_type != "post":
+        return item.post_type or "item without a type"
+    if item.password:
+        return "password protected"
+    if item.status not in IMPORTED_STATUSES:
+        return item.status or "post without a status"
+    return None
+
+
+# Pass one: the index ---------------------------------------------------------------
+
+
+@dataclass
+class Attachment:
+    id: int
+    url: str
+    title: str
+    alt: str
+    caption: str
+    parent: int
+    order: int
+
+
+@dataclass
+class PostEntry:
+    """What pass one keeps of an importable post: enough to plan its address."""
+
+    id: int
+    slug: str
+    title: str
+    link: str
+    guid: str
+
+
+class ExportIndex:
+    def __init__(self):
+        self.site = Site()
+        self.authors = {}  # login -> display name
+        self.terms = {}  # nicename -> Term
+        self.attachments = {}  # post id -> Attachment
+        self.posts = {}  # post id -> PostEntry, importable posts in file order
+        self.reusable_blocks = {}  # post id -> block markup
+        self.item_count = 0
+        self.hosts = set()
+
+    @classmethod
+    def read(cls, path):
+        index = cls()
+        for record in read_export(path):
+            index.add(record)
+        return index
+
+    def add(self, record):
+        if isinstance(record, Site):
+            self.site = record
+            self.hosts.update(_host(url) for url in (record.link, record.base_blog_url))
+        elif isinstance(record, Author):
+            self.authors[record.login] = record.display_name
+        elif isinstance(record, Term):
+            self.terms[record.nicename] = record
+        elif isinstance(record, Item):
+            self.item_count += 1
+            self._add_item(record)
+        self.hosts.discard("")
+
+    def _add_item(self, item):
+        if item.post_type == "attachment":
+            self.attachments[item.id] = Attachment(
+                id=item.id,
+                url=item.attachment_url or item.guid,
+                title=content.title_text(item.title),
+                alt=item.meta.get("_wp_attachment_image_alt", ""),
+                caption=plain_text(item.excerpt),
+                parent=item.parent,
+                order=item.order,
+            )
+        elif item.post_type == REUSABLE_BLOCK_TYPE:
+            self.reusable_blocks[item.id] = item.content
+        elif skip_reason(item) is None:
+            self.posts[item.id] = PostEntry(item.id, item.slug, item.title, item.link, item.guid)
+            self.hosts.add(_host(item.link))
+
+    def gallery(self, post_id, ids=None):
+        """The attachments a [gallery] shows: the listed ids, else the post's own."""
+        if ids:
+            return [self.attachments[i] for i in ids if i in self.attachments]
+        children = [a for a in self.attachments.values() if a.parent == post_id]
+        return sorted(children, key=lambda a: (a.order, a.id))
+
+    def category_path(self, nicename):
+        """The nested form WordPress uses in category addresses: "parent/child"."""
+        path, seen = [nicename], {nicename}
+        term = self.terms.get(nicename)
+        while term and term.parent and term.parent not in seen:
+            path.insert(0, term.parent)
+            seen.add(term.parent)
+            term = self.terms.get(term.parent)
+        return "/".join(path)
+
+
+def _host(url):
+    return (urlsplit((url or "").strip()).hostname or "").removeprefix("www.")
+
+
+# Authors ---------------------------------------------------------------------------
+
+
+def read_author_map(path):
+    """`wordpress_login,username` per line (a header row, blank lines and # comments
+    are fine) -> {login: username}."""
+    mapping = {}
+    try:
+        with open(path, newline="", encoding="utf-8") as fh:
+            for number, row in enumerate(csv.reader(fh), start=1):
+                cells = [cell.strip() for cell in row]
+                if not any(cells) or cells[0].startswith("#") or cells[0] == "wp_login":
+                    continue
+                if len(cells) != 2 or not all(cells):
+                    raise ImportRefused(
+                        f"{path}, line {number}: expected `wordpress_login,username`."
+                    )
+                mapping[cells[0]] = cells[1]
+    except OSError as error:
+        raise ImportRefused(f"Cannot read the author map {path}: {error.strerror}.") from None
+    except UnicodeDecodeError:
+        raise ImportRefused(f"The author map {path} is not UTF-8 text.") from None
+    return mapping
+
+
+class Authors:
+    """WordPress logins to users here: through the author map, else a user with the
+    same username, else the author's display name kept as the byline."""
+
+    def __init__(self, display_names, author_map):
+        self.display_names = display_names
+        self.user_model = get_user_model()
+        self.users = {}
+        for login, username in (author_map or {}).items():
+            user = self._user(username)
+            if user is None:
+                raise ImportRefused(
+                    f'The author map sends "{login}" to the user "{username}", who does not '
+                    "exist here. Create the user or fix the map."
+                )
+            self.users[login] = user
+
+    def resolve(self, login):
+        """(user or None, byline)."""
+        if login not in self.users:
+            self.users[login] = self._user(login) if login else None
+        user = self.users[login]
+        if user is not None:
+            return user, ""
+        return None, self.display_names.get(login) or login
+
+    def _user(self, username):
+        field = self.user_model.USERNAME_FIELD
+        return self.user_model._default_manager.filter(**{field: username}).first()
+
+
+# Pass two: the import --------------------------------------------------------------
+
+
+@dataclass
+class Plan:
+    """A post's address here, decided before any body is converted."""
+
+    slug: str
+    article_pk: int | None = None
+    protected: bool = False  # edited here since its import, and no --overwrite
+
+
+class WordPressImporter:
+    def __init__(self, export, *, media_dir=None, author_map=None, overwrite=False, dry_run=False):
+        self.export = export
+        self.media_dir = media_dir
+        self.author_map = author_map or {}
+        self.overwrite = overwrite
+        self.dry_run = dry_run
+
+    def run(self, progress=None):
+        """Import the export and return the report. `progress(iterable, total)` may
+        wrap the items of the second pass (a progress bar)."""
+        index = ExportIndex.read(self.export)
+        report = ImportReport(
+            export_name=getattr(self.export, "name", str(self.export)),
+            dry_run=self.dry_run,
+            site_title=index.site.title,
+            wxr_version=index.site.wxr_version,
+            media_dir_given=self.media_dir is not None,
+        )
+        copier = ImageCopier(Uploads(self.media_dir, index.hosts), dry_run=self.dry_run)
+        items = (record for record in read_export(self.export) if isinstance(record, Item))
+        if progress is not None:
+            items = progress(items, index.item_count)
+        try:
+            with transaction.atomic():
+                run = _ImportRun(index, copier, report, self)
+                for item in items:
+                    run.import_item(item)
+                run.redirect_categories()
+                if self.dry_run:
+                    transaction.set_rollback(True)
+        except BaseException:
+            copier.discard_written()
+            raise
+        return report
+
+
+class _ImportRun:
+    """The state of one import: planned addresses, categories, authors, images."""
+
+    def __init__(self, index, copier, report, options):
+        self.index = index
+        self.copier = copier
+        self.report = report
+        self.overwrite = options.overwrite
+        self.dry_run = options.dry_run
+        self.authors = Authors(index.authors, options.author_map)
+        self.categories = {}  # nicename -> Category
+        self.redirected_categories = {}  # nicename -> Category, for published articles
+        self.plans = self._plan_addresses()
+        self.links = self._link_map()
+
+    # Planning
+
+    def _plan_addresses(self):
+        """Every importable post's slug: WordPress's own where it is free here; an
+        article already imported keeps its place; nobody else's slug is taken."""
+        taken = dict(Article.objects.values_list("slug", "wordpress_id"))
+        existing = {
+            a.wordpress_id: a
+            for a in Article.objects.filter(wordpress_id__isnull=False).only(
+                "pk", "slug", "wordpress_id", "updated_at", "imported_at"
+            )
+        }
+        plans = {}
+        for post in self.index.posts.values():
+            article = existing.get(post.id)
+            protected = article is not None and _edited_since_import(article) and not self.overwrite
+            if protected:
+                slug = article.slug
+            else:
+                wanted = _slug_base(post)
+                slug = _unique_slug(wanted, taken, post.id)
+                if slug != wanted and not (article and article.slug == slug):
+                    self.report.renamed_slugs.append((post.id, wanted, slug))
+            taken[slug] = post.id
+            plans[post.id] = Plan(slug, article.pk if article else None, protected)
+        return plans
+
+    def _link_map(self):
+        """Old post addresses (permalink, ?p=ID, then guid) -> new article paths.
+
+        A guid is only an identifier: it often names an address that belongs to
+        another post today ("?p=568" on post 1158), so it never overrides one."""
+        links = {}
+        new = {
+            post.id: reverse("articles:detail", args=[self.plans[post.id].slug])
+            for post in self.index.posts.values()
+        }
+        for post in self.index.posts.values():
+            for url in (post.link, f"/?p={post.id}"):
+                links.setdefault(self._link_key(url), new[post.id])
+        for post in self.index.posts.values():
+            links.setdefault(self._link_key(post.guid), new[post.id])
+        links.pop(None, None)
+        return links
+
+    def _link_key(self, url):
+        parts = urlsplit((url or "").strip())
+        if parts.scheme not in ("", "http", "https"):
+            return None
+        if parts.netloc and _host(url) not in self.index.hosts:
+            return None
+        if not parts.netloc and not parts.path.startswith("/") and not parts.query:
+            return None
+        post_id = parse_qs(parts.query).get("p", [""])[0]
+        if post_id.isdigit():
+            return f"?p={int(post_id)}"
+        path = unquote(parts.path).rstrip("/").lower()
+        return path or None
+
+    # One item
+
+    def import_item(self, item):
+        reason = skip_reason(item)
+        if reason:
+            self.report.skipped[reason] += 1
+            return
+        self.report.comments_not_imported += item.comments
+        plan = self.plans[item.id]
+        article = Article.objects.filter(pk=plan.article_pk).first() if plan.article_pk else None
+        if article is not None and plan.protected:
+            self.report.skipped["edited since import"] += 1
+            self._redirect_post(item, article)
+            return
+        values, featured = self._article_values(item, plan, article)
+        if article is None:
+            article = Article(wordpress_id=item.id)
+            self._save(article, values, featured)
+            self.report.created += 1
+        elif _changed(article, values, featured):
+            self._save(article, values, featured)
+            self.report.updated += 1
+        else:
+            self.report.unchanged += 1
+        self._redirect_post(item, article)
+
+    def _article_values(self, item, plan, article):
+        reuse = _media_names(article) if article else ()
+        title = content.title_text(item.title, TITLE_MAX)
+        if not title:
+            self.report.untitled += 1
+            title = content.title_text(plan.slug.replace("-", " ").capitalize(), TITLE_MAX)
+        body = self._body(item, reuse)
+        summary = (
+            content.summary_from_excerpt(item.excerpt) or content.summary_from_body(body) or title
+        )
+        author, byline = self.authors.resolve(item.creator)
+        category = self._category(item)
+        status, published_at = _status_and_time(item)
+        if status == Article.Status.PUBLISHED:
+            self.redirected_categories.setdefault(self._primary_nicename(item), category)
+        values = {
+            "title": title,
+            "slug": plan.slug,
+            "summary": summary,
+            "body": body,
+            "category": category,
+            "author": author,
+            "byline": byline[: Article._meta.get_field("byline").max_length],
+            "status": status,
+            "published_at": published_at,
+            "is_featured": item.sticky,
+        }
+        return values, self._featured_image(item, title, reuse)
+
+    def _body(self, item, reuse):
+        stats = content.BodyStats()
+        handlers = {
+            "caption": content.caption_shortcode,
+            "wp_caption": content.caption_shortcode,
+            "embed": content.embed_shortcode,
+            "gallery": lambda attributes, inner: self._gallery(item, attributes),
+        }
+
+        def rewrite(tag, attribute, url):
+            return self._rewrite_url(item, tag, url, reuse)
+
+        body = content.convert_body(
+            item.content,
+            shortcode_handlers=handlers,
+            rewrite_url=rewrite,
+            reusable_blocks=self.index.reusable_blocks,
+            stats=stats,
+        )
+        self.report.add_body_stats(stats)
+        return body
+
+    def _gallery(self, item, attributes):
+        ids = [int(i) for i in re.findall(r"\d+", attributes.get("ids", "") or "")]
+        return "".join(
+            content.figure_html(a.url, a.alt or a.title, a.caption)
+            for a in self.index.gallery(item.id, ids)
+        )
+
+    def _rewrite_url(self, item, tag, url, reuse):
+        """New addresses for images and links in a body (see content.rewrite_urls)."""
+        if tag == "img":
+            result = self.copier.copy(url, "uploads", reuse)
+            self.report.note_image(result, item.id)
+            if result.status == "stored":
+                return result.url
+            if result.status == "refused" or not url.strip().lower().startswith("https://"):
+                return content.REMOVE
+            return None
+        new = self.links.get(self._link_key(url))
+        if new:
+            self.report.links_rewritten += 1
+            return new + (f"#{urlsplit(url).fragment}" if urlsplit(url).fragment else "")
+        relative = self.copier.uploads.relative_path(url)
+        if relative and _looks_like_image(url):
+            result = self.copier.copy(url, "uploads", reuse)
+            self.report.note_image(result, item.id)
+            return result.url if result.status == "stored" else None
+        if relative and self.copier.uploads.is_own(url):
+            self.report.files_not_copied[relative].add(item.id)
+        return None
+
+    def _featured_image(self, item, title, reuse):
+        """(ImageResult, alt) for the post's featured image, or None without one."""
+        thumbnail_id = item.meta.get("_thumbnail_id", "").strip()
+        if not thumbnail_id.isdigit() or int(thumbnail_id) == 0:
+            return None
+        attachment = self.index.attachments.get(int(thumbnail_id))
+        if attachment is None:
+            self.report.images_missing[f"attachment {thumbnail_id} (not in the export)"].add(
+                item.id
+            )
+            return None
+        result = self.copier.copy(attachment.url, "featured", reuse)
+        self.report.note_image(result, item.id)
+        alt = attachment.alt or attachment.title or title
+        return result, " ".join(alt.split())[:ALT_MAX]
+
+    # Categories
+
+    def _primary_nicename(self, item):
+        return item.categories[0][0] if item.categories else UNCATEGORIZED[0]
+
+    def _category(self, item):
+        """The first category of the post (created if need be), else Uncategorized."""
+        nicename, label = item.categories[0] if item.categories else UNCATEGORIZED
+        if nicename not in self.categories:
+            self.categories[nicename] = self._get_or_create_category(nicename, label)
+        return self.categories[nicename]
+
+    def _get_or_create_category(self, nicename, label):
+        term = self.index.terms.get(nicename)
+        slug = slugify(unquote(nicename))[:100].strip("-")
+        name = content.title_text((term.name if term else "") or label, CATEGORY_MAX)
+        if not slug:
+            slug = slugify(name)[:100].strip("-") or f"category-{term.term_id if term else 0}"
+        category = Category.objects.filter(slug=slug).first()
+        if category is not None:
+            return category
+        name = name or slug
+        if Category.objects.filter(name=name).exists():
+            name = f"{name} ({slug})"[:CATEGORY_MAX]
+        self.report.categories_created += 1
+        return Category.objects.create(
+            slug=slug, name=name, description=plain_text(term.description if term else "")
+        )
+
+    # Saving
+
+    def _save(self, article, values, featured):
+        for name, value in values.items():
+            setattr(article, name, value)
+        self._set_featured_image(article, featured)
+        article.save()
+        # imported_at is exactly the saved updated_at: any later save is an edit here.
+        Article.objects.filter(pk=article.pk).update(imported_at=F("updated_at"))
+        article.refresh_from_db(fields=["imported_at", "updated_at"])
+
+    def _set_featured_image(self, article, featured):
+        if featured is None:
+            article.featured_image = ""
+            article.featured_image_alt = ""
+            return
+        result, alt = featured
+        if result.status != "stored":
+            return  # missing or refused: keep whatever the article has
+        if self.dry_run and result.name != article.featured_image.name:
+            return  # a dry run writes no files, so it cannot point at a new one
+        article.featured_image = result.name
+        article.featured_image_alt = alt
+        Article._meta.get_field("featured_image").update_dimension_fields(article, force=True)
+
+    # Redirects
+
+    def _redirect_post(self, item, article):
+        """The old permalink and /?p=ID -> the article, once it is (to be) public.
+        (Not the guid: it is an identifier, not an address WordPress answered.)"""
+        if article.status != Article.Status.PUBLISHED:
+            return
+        olds = {f"/?p={item.id}"}
+        if item.link and _host(item.link) in self.index.hosts:
+            olds.add(old_path(item.link))
+        for old in sorted(olds):
+            self._redirect(old, article.get_absolute_url())
+
+    def redirect_categories(self):
+        """/category/<nicename>/ (and the nested form, and /?cat=ID) -> our category."""
+        for nicename, category in self.redirected_categories.items():
+            new = category.get_absolute_url()
+            olds = {
+                old_path(f"/category/{nicename}/"),
+                old_path(f"/category/{self.index.category_path(nicename)}/"),
+            }
+            term = self.index.terms.get(nicename)
+            if term and term.term_id:
+                olds.add(f"/?cat={term.term_id}")
+            for old in sorted(olds):
+                self._redirect(old, new)
+
+    def _redirect(self, old, new):
+        if old in (new, "/"):
+            return
+        if len(old) > OLD_PATH_MAX:
+            self.report.redirects_too_long.append(old)
+            return
+        existing = Redirect.objects.filter(site_id=settings.SITE_ID, old_path=old).first()
+        if existing is not None and existing.new_path == new:
+            self.report.redirects["already present"] += 1
+            return
+        redirect_old_path(old, new)
+        self.report.redirects["updated" if existing else "created"] += 1
+
+
+# Helpers ---------------------------------------------------------------------------
+
+
+def _edited_since_import(article):
+    return article.imported_at is None or article.updated_at > article.imported_at + EDIT_TOLERANCE
+
+
+def _slug_base(post):
+    slug = slugify(unquote(post.slug)) or slugify(content.title_text(post.title))
+    slug = slug or f"post-{post.id}"
+    if len(slug) > SLUG_MAX:
+        slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
+    return slug.strip("-")
+
+
+def _unique_slug(wanted, taken, post_id):
+    slug, number = wanted, 2
+    while taken.get(slug, post_id) != post_id:
+        suffix = f"-{number}"
+        slug = wanted[: SLUG_MAX - len(suffix)] + suffix
+        number += 1
+    return slug
+
+
+def _status_and_time(item):
+    """publish -> published; future -> published at a later time (scheduled);
+    draft and pending -> draft. Times are the export's GMT ones; drafts often have
+    none ("0000-00-00 00:00:00"), then the local time in the site's time zone."""
+    if item.status not in PUBLISHED_STATUSES:
+        return Article.Status.DRAFT, None
+    when = _parse_time(item.date_gmt, datetime.UTC)
+    if when is None:
+        when = _parse_time(item.date, timezone.get_default_timezone())
+    return Article.Status.PUBLISHED, when or timezone.now()
+
+
+def _parse_time(value, zone):
+    value = (value or "").strip()
+    if not value or value == NO_DATE:
+        return None
+    try:
+        naive = datetime.datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return None
+    return timezone.make_aware(naive, zone)
+
+
+def _media_names(article):
+    """Files in our storage the article already uses: candidates for reuse."""
+    prefix = re.escape(settings.MEDIA_URL)
+    names = re.findall(rf'src="{prefix}([^"]+)"', article.body)
+    if article.featured_image:
+        names.append(article.featured_image.name)
+    return names
+
+
+def _looks_like_image(url):
+    return urlsplit(url).path.lower().endswith((".jpg", ".jpeg", ".png", ".gif", ".webp"))
+
+
+def _stored_summary(summary):
+    """The summary as Article.save() will store it."""
+    return " ".join(plain_text(summary).split())[:300]
+
+
+def _changed(article, values, featured):
+    """Would saving `values` change the article?"""
+    current = {
+        "title": article.title,
+        "slug": article.slug,
+        "summary": article.summary,
+        "body": article.body,
+        "category": article.category_id,
+        "author": article.author_id,
+        "byline": article.byline,
+        "status": article.status,
+        "published_at": article.published_at,
+        "is_featured": article.is_featured,
+    }
+    wanted = dict(values)
+    wanted["summary"] = _stored_summary(values["summary"])
+    wanted["body"] = sanitize_html(values["body"])
+    wanted["category"] = values["category"].pk
+    wanted["author"] = values["author"].pk if values["author"] else None
+    if current != wanted:
+        return True
+    if featured is None:
+        return bool(article.featured_image)
+    result, alt = featured
+    if result.status != "stored":
+        return False
+    return result.name != article.featured_image.name or alt != article.featured_image_alt
