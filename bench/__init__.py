@@ -1,0 +1,1 @@
+"""The benchmark: `bench/run` (see its header) and its Python helpers."""

@@ -1,0 +1,334 @@
+"""Turn a bench/run's raw output (bench/.work/) into a table and bench/RESULTS.md.
+
+python -m bench.report
+"""
+
+import json
+import os
+import platform
+import re
+import subprocess
+from datetime import datetime, timezone
+
+from bench.common import BENCH_DIR, WORK_DIR, setup_django
+from bench.measure import TIMED_REQUESTS
+
+PHASES = ("cold", "warm")
+FLOOR = "robots.txt (floor)"
+DETAIL = "article detail"
+FAST_PAGES = ("article list", "category", "search")
+ADMIN = "admin call-back list"
+FAST_P99_MS = 100
+ADMIN_P99_MS = 300
+RSS_LIMIT_MB = 150
+UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
+
+
+def to_ms(text):
+    value, unit = re.fullmatch(r"([\d.]+)([a-z]+)", text).groups()
+    return float(value) * UNITS_MS[unit]
+
+
+def parse_wrk(text):
+    """requests/second, p50 and p99 in ms, non-2xx/3xx responses and socket errors."""
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    p50 = re.search(r"^\s+50%\s+(\S+)", text, re.M)
+    p99 = re.search(r"^\s+99%\s+(\S+)", text, re.M)
+    total = re.search(r"(\d+) requests in", text)
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
+    sockets = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text
+    )
+    if not (rps and p50 and p99 and total):
+        return None
+    requests = int(total.group(1))
+    return {
+        "rps": float(rps.group(1)),
+        # With no completed request wrk prints zeros, which are not latencies.
+        "p50": to_ms(p50.group(1)) if requests else None,
+        "p99": to_ms(p99.group(1)) if requests else None,
+        "requests": requests,
+        "non_2xx": int(bad.group(1)) if bad else 0,
+        # Sync workers close every connection, so wrk's "read" errors are normal closes
+        # at the end of a run; connect errors and timeouts are real trouble.
+        "socket_errors": int(sockets.group(1)) + int(sockets.group(4)) if sockets else 0,
+    }
+
+
+def read_meta():
+    meta = {}
+    path = WORK_DIR / "meta.txt"
+    for line in path.read_text().splitlines() if path.exists() else []:
+        key, _, value = line.partition("=")
+        meta[key.strip()] = value.strip()
+    return meta
+
+
+def machine(meta):
+    setup_django()
+    import django
+    from django.db import connection
+
+    cpuinfo = open("/proc/cpuinfo").read()
+    model = re.search(r"model name\s*:\s*(.+)", cpuinfo)
+    meminfo = open("/proc/meminfo").read()
+    mem_kb = int(re.search(r"MemTotal:\s+(\d+)", meminfo).group(1))
+    os_name = platform.platform()
+    if os.path.exists("/etc/os-release"):
+        release = open("/etc/os-release").read()
+        found = re.search(r'PRETTY_NAME="([^"]+)"', release)
+        os_name = f"{found.group(1)}, Linux {platform.release()}" if found else os_name
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        postgres = cursor.fetchone()[0]
+    return {
+        "CPU": model.group(1).strip() if model else platform.processor(),
+        "Cores": f"{os.cpu_count()} (shared by wrk, gunicorn, PostgreSQL and Redis)",
+        "RAM": f"{mem_kb / 1024 / 1024:.1f} GiB",
+        "OS": os_name,
+        "Python": platform.python_version(),
+        "Django": django.get_version(),
+        "PostgreSQL": postgres,
+        "gunicorn": _version(["gunicorn", "--version"]),
+        "wrk": _version(["wrk", "--version"]),
+        "Cache (warm phase)": meta.get("cache", "?"),
+        "Load average (1 min) at start, end of each phase": "; ".join(
+            f"{p} {meta.get(f'load-{p}-start', '?')} -> {meta.get(f'load-{p}-end', '?')}"
+            for p in PHASES
+        ),
+    }
+
+
+def _version(command):
+    if command[0] == "gunicorn":
+        command = [str(BENCH_DIR.parent / ".venv" / "bin" / "gunicorn"), *command[1:]]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    except OSError:
+        return "?"
+    return (result.stdout + result.stderr).strip().splitlines()[0]
+
+
+def collect():
+    pages = [
+        tuple(line.split("\t", 1))
+        for line in (WORK_DIR / "urls.tsv").read_text().splitlines()
+        if line.strip()
+    ]
+    runs = {}
+    for phase in PHASES:
+        for index, (label, _) in enumerate(pages):
+            path = WORK_DIR / f"wrk-{phase}-{index}.txt"
+            runs[phase, label] = parse_wrk(path.read_text()) if path.exists() else None
+    queries = json.loads((WORK_DIR / "queries.json").read_text())
+    rss = {
+        phase: json.loads((WORK_DIR / f"rss-{phase}.json").read_text())
+        for phase in PHASES
+        if (WORK_DIR / f"rss-{phase}.json").exists()
+    }
+    return pages, runs, queries, rss
+
+
+def ratio(runs, phase, label):
+    run, floor = runs.get((phase, label)), runs.get((phase, FLOOR))
+    if not run or not floor or not floor["rps"]:
+        return None
+    return run["rps"] / floor["rps"]
+
+
+def verdict(ok):
+    return "PASS" if ok else "FAIL"
+
+
+def targets(runs, queries, rss):
+    rows = []
+
+    def add(name, measured, ok):
+        rows.append((name, measured, verdict(ok) if ok is not None else "n/a"))
+
+    for phase, minimum, kind in (("cold", 0.5, "uncached"), ("warm", 0.9, "cached")):
+        value = ratio(runs, phase, DETAIL)
+        add(
+            f"Article detail {kind} >= {minimum} x floor req/s",
+            f"{value:.2f} x" if value is not None else "no data",
+            value is not None and value >= minimum and _clean(runs[phase, DETAIL]),
+        )
+    for label, limit in [*((page, FAST_P99_MS) for page in FAST_PAGES), (ADMIN, ADMIN_P99_MS)]:
+        for phase in PHASES:
+            run = runs.get((phase, label))
+            add(
+                f"{label} p99 < {limit} ms ({phase})",
+                _ms(run["p99"]) + " ms" if run and run["p99"] is not None else "no data",
+                run is not None and run["p99"] is not None and run["p99"] < limit and _clean(run),
+            )
+    pages = queries["pages"]
+    moving = [label for label, counts in pages.items() if counts["cold"] != counts["small"]]
+    articles, calls = queries["full_content"]
+    small_articles, small_calls = queries["small_content"]
+    add(
+        "Query counts independent of content",
+        f"same on {articles:,}/{calls:,} and {small_articles}/{small_calls} articles/call-backs"
+        if not moving
+        else "differ: " + ", ".join(moving),
+        not moving,
+    )
+    peaks = [w["peak_kb"] / 1024 for workers in rss.values() for w in workers]
+    add(
+        f"Worker peak RSS < {RSS_LIMIT_MB} MB",
+        f"max {max(peaks):.0f} MB" if peaks else "no data",
+        bool(peaks) and max(peaks) < RSS_LIMIT_MB,
+    )
+    return rows
+
+
+def _ms(value):
+    if value is None:
+        return "-"
+    return f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
+
+
+def _clean(run):
+    return run["non_2xx"] == 0 and run["socket_errors"] == 0
+
+
+def page_rows(pages, runs, queries):
+    rows = []
+    for label, path in pages:
+        counts = queries["pages"].get(label, {})
+        row = [label, f"`{path}`" if len(path) < 40 else f"`{path[:37]}...`"]
+        for phase in PHASES:
+            run = runs.get((phase, label))
+            value = ratio(runs, phase, label)
+            if run is None:
+                row += ["-", "-", "-", "-", "-"]
+                continue
+            problems = run["non_2xx"] + run["socket_errors"]
+            row += [
+                f"{run['rps']:,.1f}" if run["rps"] < 10 else f"{run['rps']:,.0f}",
+                _ms(run["p50"]),
+                _ms(run["p99"]),
+                f"{value:.2f}" if value is not None else "-",
+                f"**{problems}**" if problems else "0",
+            ]
+        row.append(f"{counts.get('cold', '-')} / {counts.get('warm', '-')}")
+        row.append(str(counts.get("small", "-")))
+        row.append(f"{_ms(counts.get('cold_ms'))} / {_ms(counts.get('warm_ms'))}")
+        rows.append(row)
+    return rows
+
+
+HEADER = [
+    "Page",
+    "Path",
+    "cold req/s",
+    "cold p50 ms",
+    "cold p99 ms",
+    "cold x floor",
+    "cold errors",
+    "warm req/s",
+    "warm p50 ms",
+    "warm p99 ms",
+    "warm x floor",
+    "warm errors",
+    "queries cold / warm",
+    "queries small DB",
+    "in-process ms cold / warm",
+]
+
+
+def markdown_table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def text_table(header, rows):
+    rows = [[str(cell).replace("`", "").replace("**", "") for cell in row] for row in rows]
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    out = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
+    out.append("  ".join("-" * w for w in widths))
+    out += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
+    return "\n".join(out)
+
+
+def main():
+    meta = read_meta()
+    pages, runs, queries, rss = collect()
+    about = machine(meta)
+    rows = page_rows(pages, runs, queries)
+    goals = targets(runs, queries, rss)
+    rss_rows = [
+        [phase, w["pid"], f"{w['peak_kb'] / 1024:.0f}", f"{w['rss_kb'] / 1024:.0f}"]
+        for phase, workers in rss.items()
+        for w in workers
+    ]
+    errors = [
+        f"{label} ({phase}): {run['non_2xx']} non-2xx/3xx, {run['socket_errors']} socket "
+        "connect/timeout errors"
+        for (phase, label), run in runs.items()
+        if run and not _clean(run)
+    ]
+    missing = [f"{label} ({phase})" for (phase, label), run in runs.items() if run is None]
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")  # noqa: UP017
+
+    print()
+    print(text_table(HEADER, rows))
+    print()
+    print(text_table(["Phase", "Worker pid", "Peak RSS MB", "RSS at end MB"], rss_rows))
+    print()
+    print(text_table(["Target", "Measured", "Result"], goals))
+    for line in errors + [f"no wrk result: {m}" for m in missing]:
+        print(f"WARNING: {line}")
+
+    md = [
+        "# Benchmark results",
+        "",
+        f"Written by `bench/run` on {when}; run it again to refresh this file.",
+        "",
+        "## Machine",
+        "",
+        markdown_table(["", ""], list(about.items())),
+        "",
+        "## Set-up",
+        "",
+        f"- Data: {meta.get('data', '?')}",
+        f"- Server: `{meta.get('gunicorn', '?')}`, debug off, production settings.",
+        f"- Load: `{meta.get('wrk', '?')}` per page, after {meta.get('warmup', '?')} warm-up "
+        "requests per page.",
+        "- Cold: `DJANGO_PAGE_CACHE=0` (every request rendered). Warm: `DJANGO_PAGE_CACHE=1`, "
+        f"cache {meta.get('cache', '?')}.",
+        "- The floor is `/robots.txt`: the full middleware stack and a view with no database.",
+        "  `x floor` is a page's requests/second over the floor's, in the same phase.",
+        "- Queries per request: Django's test client in-process against the same database,",
+        '  after one warm-up request (cold = page cache off, warm = on). "small DB" repeats the',
+        "  cold count after deleting all but "
+        f"{queries['small_content'][0]} articles and {queries['small_content'][1]} call-back "
+        "requests (in a transaction that is rolled back).",
+        "- In-process ms: median time of one request through Django's test client (no HTTP,",
+        f"  no concurrency; {TIMED_REQUESTS} requests): the service time behind the latencies.",
+        "- Errors: non-2xx/3xx responses plus socket connect errors and timeouts reported by wrk.",
+        "",
+        "## Pages",
+        "",
+        markdown_table(HEADER, rows),
+        "",
+        "## Worker memory",
+        "",
+        markdown_table(["Phase", "Worker pid", "Peak RSS (VmHWM) MB", "RSS at end MB"], rss_rows),
+        "",
+        "## Targets",
+        "",
+        markdown_table(["Target", "Measured", "Result"], goals),
+        "",
+    ]
+    if errors or missing:
+        md += ["## Warnings", ""]
+        md += [f"- {line}" for line in errors]
+        md += [f"- no wrk result: {m}" for m in missing]
+        md.append("")
+    (BENCH_DIR / "RESULTS.md").write_text("\n".join(md))
+    print(f"\nWrote {BENCH_DIR / 'RESULTS.md'}")
+
+
+if __name__ == "__main__":
+    main()
