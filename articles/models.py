@@ -209,6 +209,9 @@ class Article(models.Model):
 
     def clean(self):
         super().clean()
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            # "Empty means now": set before the constraint check, which needs a time.
+            self.published_at = timezone.now()
         if self.featured_image and not self.featured_image_alt.strip():
             raise ValidationError(
                 {"featured_image_alt": "Describe the image for people who cannot see it."}
