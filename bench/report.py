@@ -109,6 +109,17 @@ def _version(command):
     return (result.stdout + result.stderr).strip().splitlines()[0]
 
 
+def _git_commit():
+    result = subprocess.run(
+        ["git", "describe", "--always", "--dirty", "--abbrev=10"],  # noqa: S607
+        cwd=BENCH_DIR.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.stdout.strip() or "unknown"
+
+
 def collect():
     pages = [
         tuple(line.split("\t", 1))
@@ -291,6 +302,7 @@ def main():
         "",
         "## Set-up",
         "",
+        f"- Code: commit `{_git_commit()}` of this repository.",
         f"- Data: {meta.get('data', '?')}",
         f"- Server: `{meta.get('gunicorn', '?')}`, debug off, production settings.",
         f"- Load: `{meta.get('wrk', '?')}` per page, after {meta.get('warmup', '?')} warm-up "
