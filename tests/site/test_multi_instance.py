@@ -5,6 +5,9 @@ database and a dedicated Redis database, as several app servers behind a load
 balancer would (docs/deploy.md). The call-back rate limit counts rows in the
 shared database, and the page cache's content version lives in the shared Redis,
 so neither may depend on which instance answers.
+
+The Redis database is MULTI_INSTANCE_REDIS_URL (default redis://127.0.0.1:6379/9); it is
+emptied before and after each test, so give it a database no one else uses.
 """
 
 import http.client
