@@ -92,7 +92,7 @@ def machine(meta):
         "gunicorn": _version(["gunicorn", "--version"]),
         "wrk": _version(["wrk", "--version"]),
         "Cache (warm phase)": meta.get("cache", "?"),
-        "Load average (1 min) at start, end of each phase": "; ".join(
+        "Load average (1 min) before the server starts, after its last wrk run": "; ".join(
             f"{p} {meta.get(f'load-{p}-start', '?')} -> {meta.get(f'load-{p}-end', '?')}"
             for p in PHASES
         ),
@@ -110,14 +110,21 @@ def _version(command):
 
 
 def _git_commit():
-    result = subprocess.run(
-        ["git", "describe", "--always", "--dirty", "--abbrev=10"],  # noqa: S607
-        cwd=BENCH_DIR.parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return result.stdout.strip() or "unknown"
+    """The commit measured, "+changes" when tracked files differ (this file's output aside)."""
+
+    def git(*args):
+        result = subprocess.run(  # noqa: S603 - fixed git arguments
+            ["git", *args],  # noqa: S607
+            cwd=BENCH_DIR.parent,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return result.stdout.strip()
+
+    commit = git("rev-parse", "--short=10", "HEAD") or "unknown"
+    changed = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/RESULTS.md")
+    return f"{commit} +changes" if changed else commit
 
 
 def collect():
@@ -280,6 +287,13 @@ def main():
         if run and not _clean(run)
     ]
     missing = [f"{label} ({phase})" for (phase, label), run in runs.items() if run is None]
+    for phase in PHASES:
+        load = float(meta.get(f"load-{phase}-start", "0") or 0)
+        if load > (os.cpu_count() or 1) / 2:
+            errors.append(
+                f"the machine was already busy before the {phase} phase (load average {load} on "
+                f"{os.cpu_count()} cores): figures are lower than on an idle machine"
+            )
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")  # noqa: UP017
 
     print()
@@ -333,6 +347,9 @@ def main():
         markdown_table(["Target", "Measured", "Result"], goals),
         "",
     ]
+    analysis = BENCH_DIR / "ANALYSIS.md"
+    if analysis.exists():
+        md += [analysis.read_text().rstrip(), ""]
     if errors or missing:
         md += ["## Warnings", ""]
         md += [f"- {line}" for line in errors]
