@@ -13,6 +13,7 @@ result still goes through `articles.sanitize` like every body; this module makes
 it sensible, the sanitizer makes it safe.
 """
 
+import bisect
 import html
 import re
 from collections import Counter
@@ -46,7 +47,7 @@ def convert_body(text, *, shortcode_handlers, rewrite_url, reusable_blocks, stat
         text = reduce_blocks(text, reusable_blocks, stats)
         # Block wrappers (group, columns, buttons...) are divs the sanitizer unwraps;
         # a blank line keeps what each held in a paragraph of its own.
-        text = re.sub(r"</?div\b[^>]*>", "\n\n", text, flags=re.IGNORECASE)
+        text = re.sub(r"</?div\b[^<>]*>", "\n\n", text, flags=re.IGNORECASE)
         text = expand_shortcodes(text, shortcode_handlers, stats)
     else:
         text = expand_shortcodes(text, shortcode_handlers, stats)
@@ -65,9 +66,11 @@ def has_blocks(text):
     return "<!-- wp:" in text
 
 
+# The inside of a block delimiter comment. WordPress escapes "--" in block
+# attributes, so a delimiter always ends at the first "-->".
 BLOCK_DELIMITER = re.compile(
-    r"<!--\s+(?P<closer>/)?wp:(?P<name>[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)\s+"
-    r"(?P<attrs>\{.*?\}\s+)?(?P<void>/)?-->",
+    r"\s+(?P<closer>/)?wp:(?P<name>[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)\s+"
+    r"(?P<attrs>\{.*\}\s+)?(?P<void>/)?",
     re.DOTALL,
 )
 REUSABLE_REF = re.compile(r'"ref"\s*:\s*(\d+)')
@@ -75,46 +78,62 @@ EMBED_URL = re.compile(
     r'<div class="wp-block-embed__wrapper">\s*(https?://[^\s<"]+)\s*</div>', re.IGNORECASE
 )
 MAX_REUSABLE_DEPTH = 5
+MAX_REUSABLE_EXPANSIONS = 50  # per post: reusable blocks inside reusable blocks multiply
 
 
-def reduce_blocks(text, reusable_blocks, stats, depth=0):
+def reduce_blocks(text, reusable_blocks, stats):
     """Block markup to the HTML it saved: delimiters removed, reusable blocks
     inlined, embeds turned into links. Void blocks other than reusable ones are
     dynamic (latest posts, search, archives...): WordPress renders them at view
     time, so there is nothing to keep; they are counted by name."""
+    budget = [MAX_REUSABLE_EXPANSIONS]
 
-    def replace(match):
-        name = match["name"]
-        if not match["void"]:
-            return ""
-        if name in ("block", "core/block"):
-            ref = REUSABLE_REF.search(match["attrs"] or "")
-            content = reusable_blocks.get(int(ref.group(1))) if ref else None
-            if content is not None and depth < MAX_REUSABLE_DEPTH:
-                return reduce_blocks(content, reusable_blocks, stats, depth + 1)
-        stats.blocks_dropped[name.removeprefix("core/")] += 1
+    def reduce(text, depth):
+        out, position = [], 0
+        for start, end, inside in _comments(text):
+            out.append(text[position:start])
+            position = end
+            match = BLOCK_DELIMITER.fullmatch(inside)
+            if match is None:
+                out.append(text[start:end])  # an ordinary comment: the sanitizer drops it
+            elif match["void"]:
+                out.append(void_block(match, depth))
+        out.append(text[position:])
+        return "".join(out)
+
+    def void_block(match, depth):
+        name = match["name"].removeprefix("core/")
+        ref = REUSABLE_REF.search(match["attrs"] or "") if name == "block" else None
+        content = reusable_blocks.get(int(ref.group(1))) if ref else None
+        if content is not None and depth < MAX_REUSABLE_DEPTH and budget[0] > 0:
+            budget[0] -= 1
+            return reduce(content, depth + 1)
+        stats.blocks_dropped[name] += 1
         return ""
 
-    text = BLOCK_DELIMITER.sub(replace, text)
-    return EMBED_URL.sub(r'<a href="\1">\1</a>', text)
+    return EMBED_URL.sub(r'<a href="\1">\1</a>', reduce(text, 0))
+
+
+def _comments(text):
+    """(start, end, inside) of each HTML comment, found in one pass."""
+    position = 0
+    while (start := text.find("<!--", position)) != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            return
+        yield start, end + 3, text[start + 4 : end]
+        position = end + 3
 
 
 # Shortcodes -----------------------------------------------------------------------
 
-# WordPress's own shortcode grammar (get_shortcode_regex) for any name.
-SHORTCODE = re.compile(
-    r"""
-    \[(?P<open>\[?)
-    (?P<name>[A-Za-z][\w-]*)(?![\w-])
-    (?P<attrs>[^\]/]*(?:/(?!\])[^\]/]*)*?)
-    (?:
-        (?P<self_closing>/)\]
-      | \](?:(?P<content>[^\[]*+(?:\[(?!/(?P=name)\])[^\[]*+)*+)\[/(?P=name)\])?
-    )
-    (?P<close>\]?)
-    """,
-    re.VERBOSE,
+# The opening tag of WordPress's shortcode grammar (get_shortcode_regex), for any
+# name. Attributes stop at the next bracket, which keeps scanning linear.
+SHORTCODE_OPENING = re.compile(
+    r"\[(?P<open>\[?)(?P<name>[A-Za-z][\w-]*+)(?![\w-])"
+    r"(?P<attrs>(?:[^\[\]/]|/(?!\]))*+)(?P<self_closing>/)?\]"
 )
+SHORTCODE_CLOSING = re.compile(r"\[/([A-Za-z][\w-]*)\]")
 SHORTCODE_ATTRIBUTE = re.compile(
     r"""([\w-]+)\s*=\s*"([^"]*)"(?:\s|$)
       | ([\w-]+)\s*=\s*'([^']*)'(?:\s|$)
@@ -126,50 +145,99 @@ SHORTCODE_ATTRIBUTE = re.compile(
 )
 # WordPress core's own shortcodes: always shortcodes, even bare ("[gallery]").
 CORE_SHORTCODES = {"audio", "caption", "wp_caption", "embed", "gallery", "playlist", "video"}
+MAX_SHORTCODE_DEPTH = 10
 
 
-def expand_shortcodes(text, handlers, stats):
+@dataclass
+class Shortcode:
+    name: str
+    attrs: str
+    content: str | None  # None: no closing tag
+    self_closing: bool
+    escaped: bool  # [[name]]: WordPress shows it literally
+    text: str  # as written
+
+    def looks_like_one(self):
+        """WordPress only treats registered names as shortcodes, so "[sic]" or "[1]"
+        in a post is plain text there. We cannot know what was registered on the
+        old site, so bracketed text counts as a shortcode only when it looks like
+        one: a core name, a closing tag, attributes (name=value), a self-closing
+        slash, or a name with "_" or "-" ("[contact-form-7 id=1]", "[vc_row]").
+        Plain bracketed words ("[sic]", "[simple boat]") stay as text."""
+        return (
+            self.name.lower() in CORE_SHORTCODES
+            or self.content is not None
+            or self.self_closing
+            or "=" in self.attrs
+            or "_" in self.name
+            or "-" in self.name
+        )
+
+
+def expand_shortcodes(text, handlers, stats, depth=0):
     """Expand the shortcodes we can render; remove the others, keeping their inner
-    content, and count them by name.
-
-    WordPress only treats registered names as shortcodes, so "[sic]" or "[1]" in a
-    post is plain text there. We cannot know what was registered on the old site,
-    so bracketed text counts as a shortcode only when it looks like one: a core
-    name, a closing tag, attributes (`name=value`), a self-closing slash, or a
-    name with "_" or "-" ("[contact-form-7 id=...]", "[vc_row]"). Plain
-    bracketed words ("[sic]", "[simple boat]", "[citation needed]") stay as text.
-    """
-
-    def replace(match):
-        if match["open"] and match["close"]:
-            return match.group(0)[1:-1]  # [[name]] is how WordPress escapes a shortcode
-        name = match["name"]
-        content = match["content"]
-        if not _looks_like_shortcode(match):
-            return match.group(0)
-        inner = expand_shortcodes(content, handlers, stats) if content else ""
-        handler = handlers.get(name.lower())
-        if handler is not None:
-            stats.shortcodes_converted[name.lower()] += 1
-            output = handler(parse_shortcode_attributes(match["attrs"]), inner)
+    content, and count them by name (see `Shortcode.looks_like_one`)."""
+    out, position = [], 0
+    for start, shortcode in _shortcodes(text):
+        out.append(text[position:start])
+        position = start + len(shortcode.text)
+        if shortcode.escaped:
+            out.append(shortcode.text[1:-1])
+        elif not shortcode.looks_like_one():
+            out.append(shortcode.text)
         else:
-            stats.shortcodes_removed[name] += 1
-            output = inner
-        return match["open"] + output + match["close"]
-
-    return SHORTCODE.sub(replace, text)
+            out.append(_expand(shortcode, handlers, stats, depth))
+    out.append(text[position:])
+    return "".join(out)
 
 
-def _looks_like_shortcode(match):
-    name = match["name"]
-    return (
-        name.lower() in CORE_SHORTCODES
-        or match["content"] is not None
-        or bool(match["self_closing"])
-        or "=" in match["attrs"]
-        or "_" in name
-        or "-" in name
-    )
+def _expand(shortcode, handlers, stats, depth):
+    inner = shortcode.content or ""
+    if depth < MAX_SHORTCODE_DEPTH:
+        inner = expand_shortcodes(inner, handlers, stats, depth + 1)
+    handler = handlers.get(shortcode.name.lower())
+    if handler is None:
+        stats.shortcodes_removed[shortcode.name] += 1
+        return inner
+    stats.shortcodes_converted[shortcode.name.lower()] += 1
+    return handler(parse_shortcode_attributes(shortcode.attrs), inner)
+
+
+def _shortcodes(text):
+    """(start, Shortcode) for each shortcode in `text`, left to right, like
+    WordPress's regex: a tag pairs with the first closing tag of its name after
+    it. Closing tags are indexed once, so this stays linear on any input."""
+    closings = {}
+    for match in SHORTCODE_CLOSING.finditer(text):
+        closings.setdefault(match.group(1), []).append(match.start())
+    position = 0
+    while match := SHORTCODE_OPENING.search(text, position):
+        name, end = match["name"], match.end()
+        content = None
+        if not match["self_closing"]:
+            closing = _first_at_or_after(closings.get(name, ()), end)
+            if closing is not None:
+                content = text[end:closing]
+                end = closing + len(name) + 3
+        escaped = bool(match["open"]) and text.startswith("]", end)
+        end += 1 if escaped else 0
+        # A lone extra "[" before a shortcode is text ("[[gallery]" shows "[").
+        start = match.start() + (1 if match["open"] and not escaped else 0)
+        shortcode = Shortcode(
+            name=name,
+            attrs=match["attrs"],
+            content=content,
+            self_closing=bool(match["self_closing"]),
+            escaped=escaped,
+            text=text[start:end],
+        )
+        yield start, shortcode
+        position = end
+
+
+def _first_at_or_after(positions, index):
+    found = bisect.bisect_left(positions, index)
+    return positions[found] if found < len(positions) else None
 
 
 def parse_shortcode_attributes(text):
@@ -239,7 +307,6 @@ ALLBLOCKS = (
     r"|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary)"
 )
 NEWLINE_PLACEHOLDER = " <!-- wpnl --> "
-PRESERVE_NEWLINE = "<WPPreserveNewline />"
 
 
 def wpautop(text, br=True):
@@ -247,15 +314,15 @@ def wpautop(text, br=True):
     inside block elements and <pre>."""
     if not text.strip():
         return ""
-    text += "\n"
+    text = (text + "\n").replace("\r\n", "\n").replace("\r", "\n")
     text, pre_tags = _hide_pre(text)
+    text = re.sub(r"[^\S\n]{2,}", " ", text)  # invisible in HTML; keeps the rules below linear
     text = re.sub(r"<br\s*/?>\s*<br\s*/?>", "\n\n", text)
     text = re.sub(rf"(<{ALLBLOCKS}[\s/>])", r"\n\n\1", text)
     text = re.sub(rf"(</{ALLBLOCKS}>)", r"\1\n\n", text)
     text = re.sub(r"(<hr\s*?/?>)", r"\1\n\n", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Newlines inside tags (attributes over several lines) are not paragraphs.
-    text = re.sub(r"<(?!!--)[^>]*>", lambda m: m.group(0).replace("\n", NEWLINE_PLACEHOLDER), text)
+    text = re.sub(r"<(?!!--)[^<>]*>", lambda m: m.group(0).replace("\n", NEWLINE_PLACEHOLDER), text)
     text = _collapse_inside_media(text)
     text = re.sub(r"\n\n+", "\n\n", text)
 
@@ -264,24 +331,19 @@ def wpautop(text, br=True):
 
     text = re.sub(r"<p>\s*</p>", "", text)
     text = re.sub(r"<p>([^<]+)</(div|address|form)>", r"<p>\1</p></\2>", text)
-    text = re.sub(rf"<p>\s*(</?{ALLBLOCKS}[^>]*>)\s*</p>", r"\1", text)
-    text = re.sub(r"<p>(<li.+?)</p>", r"\1", text)
-    text = re.sub(r"<p><blockquote([^>]*)>", r"<blockquote\1><p>", text, flags=re.IGNORECASE)
+    text = re.sub(rf"<p>\s*(</?{ALLBLOCKS}[^<>]*>)\s*</p>", r"\1", text)
+    text = re.sub(r"<p>(<li(?:(?!<p>).)*?)</p>", r"\1", text)
+    text = re.sub(r"<p><blockquote([^<>]*)>", r"<blockquote\1><p>", text, flags=re.IGNORECASE)
     text = text.replace("</blockquote></p>", "</p></blockquote>")
-    text = re.sub(rf"<p>\s*(</?{ALLBLOCKS}[^>]*>)", r"\1", text)
-    text = re.sub(rf"(</?{ALLBLOCKS}[^>]*>)\s*</p>", r"\1", text)
+    text = re.sub(rf"<p>\s*(</?{ALLBLOCKS}[^<>]*>)", r"\1", text)
+    text = re.sub(rf"(</?{ALLBLOCKS}[^<>]*>)\s*</p>", r"\1", text)
     if br:
-        text = re.sub(
-            r"<(script|style|svg|math).*?</\1>",
-            lambda m: m.group(0).replace("\n", PRESERVE_NEWLINE),
-            text,
-            flags=re.DOTALL,
-        )
+        # (WordPress first shields newlines inside script, style, svg and math;
+        # the sanitizer drops those elements whole, so that step is left out.)
         text = text.replace("<br>", "<br />").replace("<br/>", "<br />")
         text = re.sub(r"(?<!<br />)\s*\n", "<br />\n", text)
-        text = text.replace(PRESERVE_NEWLINE, "\n")
-    text = re.sub(rf"(</?{ALLBLOCKS}[^>]*>)\s*<br />", r"\1", text)
-    text = re.sub(r"<br />(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)", r"\1", text)
+    text = re.sub(rf"(</?{ALLBLOCKS}[^<>]*>)\s*<br />", r"\1", text)
+    text = re.sub(r"<br />(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^<>]*>)", r"\1", text)
     text = re.sub(r"\n</p>$", "</p>", text)
     for placeholder, original in pre_tags.items():
         text = text.replace(placeholder, original)
@@ -311,18 +373,18 @@ def _collapse_inside_media(text):
     """No paragraphs between <option>s, <object> params, <source>/<track> or
     around <figcaption> (wpautop's special cases)."""
     if "<option" in text:
-        text = re.sub(r"\s*<option", "<option", text)
+        text = re.sub(r"(?<!\s)\s*<option", "<option", text)
         text = re.sub(r"</option>\s*", "</option>", text)
     if "</object>" in text:
-        text = re.sub(r"(<object[^>]*>)\s*", r"\1", text)
-        text = re.sub(r"\s*</object>", "</object>", text)
-        text = re.sub(r"\s*(</?(?:param|embed)[^>]*>)\s*", r"\1", text)
+        text = re.sub(r"(<object[^<>]*>)\s*", r"\1", text)
+        text = re.sub(r"(?<!\s)\s*</object>", "</object>", text)
+        text = re.sub(r"(?<!\s)\s*(</?(?:param|embed)[^<>]*>)\s*", r"\1", text)
     if "<source" in text or "<track" in text:
-        text = re.sub(r"([<\[](?:audio|video)[^>\]]*[>\]])\s*", r"\1", text)
-        text = re.sub(r"\s*([<\[]/(?:audio|video)[>\]])", r"\1", text)
-        text = re.sub(r"\s*(<(?:source|track)[^>]*>)\s*", r"\1", text)
+        text = re.sub(r"([<\[](?:audio|video)[^<>\[\]]*[>\]])\s*", r"\1", text)
+        text = re.sub(r"(?<!\s)\s*([<\[]/(?:audio|video)[>\]])", r"\1", text)
+        text = re.sub(r"(?<!\s)\s*(<(?:source|track)[^<>]*>)\s*", r"\1", text)
     if "<figcaption" in text:
-        text = re.sub(r"\s*(<figcaption[^>]*>)", r"\1", text)
+        text = re.sub(r"(?<!\s)\s*(<figcaption[^<>]*>)", r"\1", text)
         text = re.sub(r"</figcaption>\s*", "</figcaption>", text)
     return text
 
@@ -330,7 +392,7 @@ def _collapse_inside_media(text):
 # URLs --------------------------------------------------------------------------------
 
 REMOVE = object()
-URL_TAG = re.compile(r"<(a|img)\b[^>]*>", re.IGNORECASE)
+URL_TAG = re.compile(r"<(a|img)\b[^<>]*>", re.IGNORECASE)
 URL_ATTRIBUTE = re.compile(
     r"""(?P<prefix>\s(?P<name>href|src)\s*=\s*)(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))""",
     re.IGNORECASE,
@@ -431,7 +493,7 @@ def _paragraph(tokens):
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 TEXT_BREAKING_TAG = re.compile(
-    r"</?(?:p|br|li|h[1-6]|figure|figcaption|blockquote|tr|td|th|ul|ol|table|hr|div)\b[^>]*>",
+    r"</?(?:p|br|li|h[1-6]|figure|figcaption|blockquote|tr|td|th|ul|ol|table|hr|div)\b[^<>]*>",
     re.IGNORECASE,
 )
 
@@ -439,7 +501,7 @@ TEXT_BREAKING_TAG = re.compile(
 def visible_text(fragment):
     """The text a reader sees: block tags separate words, inline tags do not
     ("<a>more tag</a>." stays "more tag.")."""
-    text = re.sub(r"<[^>]*>", "", TEXT_BREAKING_TAG.sub(" ", fragment or ""))
+    text = re.sub(r"<[^<>]*>", "", TEXT_BREAKING_TAG.sub(" ", fragment or ""))
     return " ".join(html.unescape(text).split())
 
 

@@ -1,5 +1,7 @@
 """WordPress bodies to clean HTML: wpautop, shortcodes, block markup, URLs, summaries."""
 
+import time
+
 import pytest
 
 from articles.wordpress import content
@@ -295,3 +297,42 @@ def test_summary_from_a_body_is_its_first_sentences():
     summary = summary_from_body(one_long_sentence)
     assert len(summary) <= 300 and summary.endswith("word…")
     assert summary_from_body("") == ""
+
+
+# Hostile bodies ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[a " * 70_000,  # openings that never close their attributes
+        "[/b]" + "[b]" * 70_000,  # openings whose closing tag came earlier
+        "".join(f"[n{i}]" for i in range(5_000)) + "".join(f"[/n{i}]" for i in range(5_000)),
+        "<" * 200_000,
+        "<p><li" * 35_000,
+        "<!-- wp:a {" * 20_000,
+        "<!--" * 50_000,
+        "a" + " " * 200_000 + "b",
+    ],
+    ids=["brackets", "unpaired", "nested", "lt", "p-li", "delimiters", "comments", "spaces"],
+)
+def test_conversion_stays_fast_on_hostile_bodies(text):
+    """Every rule scans linearly: a crafted 200 KB body must not take minutes
+    (naive shortcode and comment regexes took over three minutes here)."""
+    started = time.perf_counter()
+
+    for prefix in ("", "<!-- wp:paragraph -->"):
+        convert(prefix + text)
+
+    assert time.perf_counter() - started < 5
+
+
+def test_reusable_blocks_cannot_multiply_without_bound():
+    """The block-editor version of "billion laughs": each block includes the next
+    one a hundred times."""
+    reusable = {n: f'<p>{n}</p><!-- wp:block {{"ref":{n + 1}}} /-->' * 100 for n in range(10)}
+
+    body, stats = convert('<!-- wp:block {"ref":0} /-->', reusable=reusable)
+
+    assert body.count("<p>") <= 100 * content.MAX_REUSABLE_EXPANSIONS
+    assert stats.blocks_dropped["block"] > 0
