@@ -2,18 +2,20 @@ import csv
 import re
 
 from django.contrib import admin
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, F, Q, Value, When
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from contacts import dashboard
 from contacts.models import (
+    AccessLogEntry,
     CallbackExport,
     CallbackRequest,
     CallbackRequestEvent,
@@ -24,6 +26,7 @@ from contacts.services import (
     AUDITED_FIELDS,
     callback_export_record,
     callback_request_change,
+    callback_request_viewed,
 )
 
 Status = CallbackRequest.Status
@@ -129,7 +132,13 @@ class CallbackRequestEventInline(admin.TabularInline):
     can_delete = False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("actor")
+        # Views and exports are the access log, for superusers only.
+        return (
+            super()
+            .get_queryset(request)
+            .filter(kind__in=CallbackRequestEvent.HISTORY_KINDS)
+            .select_related("actor")
+        )
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -241,6 +250,14 @@ class CallbackRequestAdmin(admin.ModelAdmin):
             queryset |= filtered.filter(Q(phone__contains=digits))
         return queryset, may_have_duplicates
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if response.status_code == 200:
+            shown = (getattr(response, "context_data", None) or {}).get("original")
+            if isinstance(shown, CallbackRequest):
+                callback_request_viewed(shown, actor=request.user)
+        return response
+
     def save_model(self, request, obj, form, change):
         changes = {
             field: form.cleaned_data[field]
@@ -293,13 +310,37 @@ class CallbackRequestAdmin(admin.ModelAdmin):
         response["Cache-Control"] = "no-store"
         writer = csv.writer(response)
         writer.writerow([title for title, _ in CSV_COLUMNS])
-        count = 0
+        exported = []
         rows = queryset.select_related("assigned_to").order_by("created_at", "pk")
         for callback_request in rows.iterator(chunk_size=2000):
             writer.writerow([csv_safe(value(callback_request)) for _, value in CSV_COLUMNS])
-            count += 1
-        callback_export_record(actor=request.user, row_count=count)
+            exported.append(callback_request.pk)
+        callback_export_record(
+            actor=request.user, request_ids=exported, filters=self._export_filters(request)
+        )
         return response
+
+    def _export_filters(self, request):
+        """The list's filters as `status__exact=new&...`; search text is never kept."""
+        names = []
+        for list_filter in self.list_filter:
+            if isinstance(list_filter, (list, tuple)):
+                list_filter = list_filter[0]
+            names.append(
+                list_filter if isinstance(list_filter, str) else list_filter.parameter_name
+            )
+        kept = [
+            f"{key}={value}"
+            for key, values in sorted(request.GET.lists())
+            if any(key == name or key.startswith(f"{name}__") for name in names)
+            for value in values
+        ]
+        parts = ["&".join(kept) or "no filter"]
+        if request.GET.get(SEARCH_VAR, "").strip():
+            parts.append("a search (text not kept)")
+        selected_all = request.POST.get("select_across") == "1"
+        parts.append("all matching requests" if selected_all else "selected requests")
+        return "; ".join(parts)
 
     def get_urls(self):
         dashboard_url = path(
@@ -321,12 +362,14 @@ class CallbackRequestAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/contacts/callbackrequest/dashboard.html", context)
 
 
-@admin.register(CallbackExport)
-class CallbackExportAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "exported_by", "row_count")
-    list_select_related = ("exported_by",)
-    fields = ("created_at", "exported_by", "row_count")
-    readonly_fields = fields
+class SuperuserReadOnlyAdmin(admin.ModelAdmin):
+    """Audit records: superusers read them; nobody adds, changes or deletes them here."""
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
 
     def has_add_permission(self, request):
         return False
@@ -336,3 +379,44 @@ class CallbackExportAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class AccessKindFilter(admin.SimpleListFilter):
+    title = "access"
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return [(kind.value, kind.label) for kind in CallbackRequestEvent.ACCESS_KINDS]
+
+    def queryset(self, request, queryset):
+        if self.value() in CallbackRequestEvent.ACCESS_KINDS:
+            return queryset.filter(kind=self.value())
+        return queryset
+
+
+@admin.register(AccessLogEntry)
+class AccessLogEntryAdmin(SuperuserReadOnlyAdmin):
+    list_display = ("created_at", "actor", "kind", "request_link", "export")
+    list_display_links = None
+    list_filter = (AccessKindFilter, ("created_at", admin.DateFieldListFilter))
+    list_select_related = ("actor", "export")
+    search_fields = ("=request__id", "actor__username")
+    search_help_text = "Search by request number (e.g. 42) or staff username."
+    list_per_page = 100
+    show_full_result_count = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).access()
+
+    @admin.display(description="call-back request", ordering="request_id")
+    def request_link(self, obj):
+        url = reverse("admin:contacts_callbackrequest_change", args=[obj.request_id])
+        return format_html('<a href="{}">Call-back request #{}</a>', url, obj.request_id)
+
+
+@admin.register(CallbackExport)
+class CallbackExportAdmin(SuperuserReadOnlyAdmin):
+    list_display = ("created_at", "exported_by", "row_count", "filters")
+    list_select_related = ("exported_by",)
+    fields = ("created_at", "exported_by", "row_count", "filters")
+    readonly_fields = fields

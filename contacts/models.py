@@ -217,11 +217,18 @@ class CallbackRequest(models.Model):
 
 
 class CallbackRequestEvent(models.Model):
-    """One line of a call-back request's history: created, or a field changed."""
+    """One line of a call-back request's history (created, a field changed) or of the
+    access log (staff viewed it, or exported it to CSV).
+
+    Access entries are for superusers only (AccessLogEntry); the history that intake
+    staff see leaves them out. All of them go when the request is deleted.
+    """
 
     class Kind(models.TextChoices):
         CREATED = "created", "Received"
         CHANGED = "changed", "Changed"
+        VIEWED = "viewed", "Viewed"
+        EXPORTED = "exported", "Exported"
 
     request = models.ForeignKey(CallbackRequest, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=10, choices=Kind)
@@ -236,11 +243,23 @@ class CallbackRequestEvent(models.Model):
     field = models.CharField(max_length=30, blank=True)
     old_value = models.TextField(blank=True)
     new_value = models.TextField(blank=True)
+    export = models.ForeignKey(
+        "CallbackExport",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        help_text="The CSV export that included the request (exports only).",
+    )
     created_at = models.DateTimeField("when", default=timezone.now, editable=False)
+
+    HISTORY_KINDS = (Kind.CREATED, Kind.CHANGED)
+    ACCESS_KINDS = (Kind.VIEWED, Kind.EXPORTED)
 
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = "call-back request event"
+        indexes = [models.Index(fields=["kind", "created_at"], name="callback_event_kind_created")]
 
     def __str__(self):
         return f"Event #{self.pk} on call-back request #{self.request_id}"
@@ -249,17 +268,33 @@ class CallbackRequestEvent(models.Model):
     def description(self):
         if self.kind == self.Kind.CREATED:
             return "Request received"
+        if self.kind == self.Kind.VIEWED:
+            return "Viewed the request"
+        if self.kind == self.Kind.EXPORTED:
+            return f"Exported to CSV (export #{self.export_id})" if self.export_id else "Exported"
         old, new = self.old_value or "(empty)", self.new_value or "(empty)"
         return f"{self.field.replace('_', ' ')}: {old} → {new}"
 
 
 class CallbackExport(models.Model):
-    """A CSV export of call-back requests: who took how many, and when."""
+    """A CSV export of call-back requests: who took how many, with which filter, and when.
+
+    Which requests it held is in their access log (one EXPORTED event each), which
+    the retention purge deletes with them; this record keeps no personal data.
+    """
 
     exported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     row_count = models.PositiveIntegerField()
+    filters = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text=(
+            "The list filters in force, e.g. status=new. Search text is never kept: it may be "
+            "a name or phone number."
+        ),
+    )
     created_at = models.DateTimeField("exported at", default=timezone.now, editable=False)
 
     class Meta:
@@ -268,3 +303,20 @@ class CallbackExport(models.Model):
 
     def __str__(self):
         return f"Export #{self.pk} ({self.row_count} requests)"
+
+
+class AccessLogQuerySet(models.QuerySet):
+    def access(self):
+        return self.filter(kind__in=CallbackRequestEvent.ACCESS_KINDS)
+
+
+class AccessLogEntry(CallbackRequestEvent):
+    """The access log: who viewed or exported which call-back request, and when."""
+
+    objects = AccessLogQuerySet.as_manager()
+
+    class Meta:
+        proxy = True
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "access log entry"
+        verbose_name_plural = "access log"

@@ -180,8 +180,38 @@ def callback_request_change(callback_request, *, actor, **changes):
     return callback_request
 
 
-def callback_export_record(*, actor, row_count):
-    return CallbackExport.objects.create(exported_by=actor, row_count=row_count)
+def callback_request_viewed(callback_request, *, actor):
+    """Record in the access log that a staff member opened the request's page."""
+    return CallbackRequestEvent.objects.create(
+        request=callback_request, kind=CallbackRequestEvent.Kind.VIEWED, actor=actor
+    )
+
+
+def callback_export_record(*, actor, row_count=None, request_ids=None, filters=""):
+    """Record a CSV export, and an access log entry for each request it held."""
+    request_ids = list(request_ids or ())
+    with transaction.atomic():
+        now = timezone.now()
+        export = CallbackExport.objects.create(
+            exported_by=actor,
+            row_count=len(request_ids) if row_count is None else row_count,
+            filters=filters[:500],
+            created_at=now,
+        )
+        CallbackRequestEvent.objects.bulk_create(
+            (
+                CallbackRequestEvent(
+                    request_id=pk,
+                    kind=CallbackRequestEvent.Kind.EXPORTED,
+                    actor=actor,
+                    export=export,
+                    created_at=now,
+                )
+                for pk in request_ids
+            ),
+            batch_size=1000,
+        )
+    return export
 
 
 def admin_change_url(callback_request):

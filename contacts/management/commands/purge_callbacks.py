@@ -12,9 +12,9 @@ PURGED_STATUSES = (CallbackRequest.Status.CLOSED, CallbackRequest.Status.SPAM)
 
 class Command(BaseCommand):
     help = (
-        "Delete closed and spam call-back requests (and their history) received more than "
-        "CALLBACK_RETENTION_DAYS days ago. New, attempted and connected requests are never "
-        "touched."
+        "Delete closed and spam call-back requests (with their history and access log) "
+        "received more than CALLBACK_RETENTION_DAYS days ago. New, attempted and connected "
+        "requests are never touched. Records of CSV exports stay, holding no personal data."
     )
 
     def add_arguments(self, parser):
@@ -30,13 +30,15 @@ class Command(BaseCommand):
                 status__in=PURGED_STATUSES, created_at__lt=cutoff
             )
             counts = {status: expired.filter(status=status).count() for status in PURGED_STATUSES}
-            events = CallbackRequestEvent.objects.filter(request__in=expired).count()
+            events = CallbackRequestEvent.objects.filter(request__in=expired)
+            history = events.filter(kind__in=CallbackRequestEvent.HISTORY_KINDS).count()
+            access = events.filter(kind__in=CallbackRequestEvent.ACCESS_KINDS).count()
             if not dry_run:
                 expired.delete()
         verb = "Would delete" if dry_run else "Deleted"
         self.stdout.write(
             f"{verb} {counts[CallbackRequest.Status.CLOSED]} closed and "
             f"{counts[CallbackRequest.Status.SPAM]} spam call-back request(s) received before "
-            f"{timezone.localdate(cutoff):%Y-%m-%d} ({days} days), with {events} history "
-            "event(s)."
+            f"{timezone.localdate(cutoff):%Y-%m-%d} ({days} days), with {history} history "
+            f"event(s) and {access} access log entr{'y' if access == 1 else 'ies'}."
         )
