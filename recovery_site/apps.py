@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin.apps import AdminConfig
 from django.db.models.signals import post_delete, post_save
 
 
@@ -20,3 +21,9 @@ class SiteConfig(AppConfig):
                 bump_content_version, sender=model, dispatch_uid=f"page-cache-del-{model}"
             )
         contact_settings_changed.connect(bump_content_version, dispatch_uid="page-cache-contact")
+
+
+class SiteAdminConfig(AdminConfig):
+    """django.contrib.admin, with our AdminSite (staff two-factor rules) as admin.site."""
+
+    default_site = "recovery_site.admin_site.SiteAdmin"

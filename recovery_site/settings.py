@@ -5,6 +5,7 @@ DJANGO_DEBUG unset; development (`make run`) sets DJANGO_DEBUG=1.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -59,7 +60,8 @@ if not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin site with the staff sign-in rules (recovery_site/admin_site.py).
+    "recovery_site.apps.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -71,6 +73,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "ckeditor",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "simple_history",
     "recovery_site.apps.SiteConfig",
     "articles",
@@ -87,9 +92,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Last, as django-axes requires: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "recovery_site.urls"
@@ -213,6 +221,39 @@ if env_bool("DJANGO_BEHIND_PROXY"):
     # could claim HTTPS.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Staff accounts. The admin's address is configurable so it is not where bots look
+# first; it is no secret, and every other rule below holds wherever it lives.
+ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip().strip("/") + "/"
+if ADMIN_PATH == "/":
+    raise ImproperlyConfigured("DJANGO_ADMIN_PATH must not be empty, e.g. admin/ or staff-7f3k/.")
+# Staff sessions: one working day at most, and gone when the browser closes.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Two-factor sign-in (django-otp, TOTP): optional for every staff member; when
+# this is on, required of everyone who sees call-back requests (the Intake group
+# and superusers). Off by default so `make run` needs no phone.
+REQUIRE_2FA = env_bool("DJANGO_REQUIRE_2FA")
+TWO_FACTOR_REQUIRED_GROUPS = ["Intake"]
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# Login lockout (django-axes): five failures for one username from one address
+# within 30 minutes lock that pair for 30 minutes; a success resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+# The same client address rule as the call-back form (DJANGO_TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "contacts.services.client_address"
+# Keep only what the lockout needs: failed attempts (which expire with the
+# cool-off), not a log of every staff login with its address and browser.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+
 # Email: console under debug so nothing leaves a developer's machine.
 if DEBUG and not os.environ.get("DJANGO_EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
@@ -251,6 +292,8 @@ LOGGING = {
 
 # The site's identity, used in titles, the admin header, feeds and JSON-LD.
 SITE_NAME = os.environ.get("DJANGO_SITE_NAME", "Recovery Site")
+# The name authenticator apps show next to the staff member's code.
+OTP_TOTP_ISSUER = SITE_NAME
 
 # Call-back requests (contacts). See README "Call-back requests".
 CALLBACK_NOTIFY_EMAILS = env_list("DJANGO_CALLBACK_NOTIFY_EMAILS")

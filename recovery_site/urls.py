@@ -20,7 +20,7 @@ urlpatterns = [
     path("", include("articles.urls")),
     # django-ckeditor's widget looks this name up; the view is ours (staff only).
     path("editor/upload-image/", editor_image_upload, name="ckeditor_upload"),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.serve_media, name="media"),
 ]
 

@@ -1,0 +1,211 @@
+"""Two-factor sign-in (TOTP): optional for staff; with DJANGO_REQUIRE_2FA, required of
+Intake and superusers, who see call-back requests.
+
+Through the admin URLs: the sign-in form, the set-up page and the call-back requests.
+"""
+
+import re
+from base64 import b32decode
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.factories import CallbackRequestFactory, StaffUserFactory
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "correct-horse-battery-staple"
+SETUP = "/admin/two-factor/"
+REQUESTS = "/admin/contacts/callbackrequest/"
+
+
+def code_for(device, offset=0):
+    counter = totp(device.bin_key, device.step, device.t0, device.digits, device.drift + offset)
+    return f"{counter:0{device.digits}d}"
+
+
+def member(group_name, username):
+    user = StaffUserFactory(username=username)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def intake():
+    return member("Intake", "ina-intake")
+
+
+@pytest.fixture
+def editor():
+    return member("Editors", "edi-editor")
+
+
+@pytest.fixture
+def required(settings):
+    settings.REQUIRE_2FA = True
+
+
+def with_device(user):
+    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+
+
+def sign_in(client, user, code=None):
+    data = {"username": user.username, "password": PASSWORD, "next": "/admin/"}
+    if code is not None:
+        data["otp_token"] = code
+    return client.post("/admin/login/", data)
+
+
+def secret_on(page):
+    match = re.search(r"<code>([A-Z2-7 ]+)</code>", page)
+    return match.group(1).replace(" ", "")
+
+
+# Required for Intake
+
+
+def test_required_intake_without_an_app_is_sent_to_set_one_up(client, intake, required):
+    callback_request = CallbackRequestFactory()
+    response = sign_in(client, intake)
+    assert response.status_code == 302
+    for path in ("/admin/", REQUESTS, f"{REQUESTS}{callback_request.pk}/change/"):
+        response = client.get(path)
+        assert (response.status_code, response["Location"]) == (302, SETUP), path
+    assert not callback_request.events.filter(kind="viewed").exists()
+    page = client.get(SETUP).content.decode()
+    assert "must use two-factor sign-in" in page
+    assert 'class="two-factor-qr"><svg' in page and secret_on(page)
+    assert client.get("/admin/login/")["Location"] == SETUP
+
+
+def test_setting_up_the_app_needs_the_password_and_a_code_then_opens_the_requests(
+    client, intake, required
+):
+    sign_in(client, intake)
+    client.get(SETUP)
+    device = TOTPDevice.objects.get(user=intake)
+    assert not device.confirmed
+
+    wrong_password = client.post(SETUP, {"password": "guess", "otp_token": code_for(device)})
+    assert "That is not your password." in wrong_password.content.decode()
+    wrong_code = client.post(SETUP, {"password": PASSWORD, "otp_token": "000000"})
+    assert "That code is not right" in wrong_code.content.decode()
+    device.refresh_from_db()
+    assert not device.confirmed
+
+    with time_machine.travel(timezone.now() + timedelta(seconds=60)):
+        response = client.post(SETUP, {"password": PASSWORD, "otp_token": code_for(device)})
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
+        device.refresh_from_db()
+        assert device.confirmed
+        assert client.get(REQUESTS).status_code == 200
+
+
+def test_the_secret_is_shown_once_each_visit_making_a_new_one(client, intake, required):
+    sign_in(client, intake)
+    first = secret_on(client.get(SETUP).content.decode())
+    second = secret_on(client.get(SETUP).content.decode())
+    assert first != second
+    device = TOTPDevice.objects.get(user=intake)
+    assert b32decode(second) == device.bin_key
+    assert "no-store" in client.get(SETUP)["Cache-Control"]
+
+
+def test_with_an_app_the_secret_is_never_shown_again(client, intake, required):
+    device = with_device(intake)
+    assert sign_in(client, intake, code_for(device)).status_code == 302
+    page = client.get(SETUP).content.decode()
+    assert "Two-factor sign-in is on for your account" in page
+    assert "<code>" not in page and "two-factor-qr" not in page
+    assert TOTPDevice.objects.filter(user=intake).count() == 1
+
+
+def test_intake_with_an_app_signs_in_with_a_valid_code_only(client, intake, required):
+    device = with_device(intake)
+    no_code = sign_in(client, intake)
+    assert no_code.status_code == 200
+    assert "Enter the code from your authenticator app as well." in no_code.content.decode()
+    wrong = sign_in(client, intake, "123456" if code_for(device) != "123456" else "654321")
+    assert "That code is not right" in wrong.content.decode()
+    assert client.get(REQUESTS).status_code == 302
+
+    # A wrong code makes the app wait a moment before the next try.
+    with time_machine.travel(timezone.now() + timedelta(seconds=5)):
+        response = sign_in(client, intake, code_for(device))
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
+        assert client.get(REQUESTS).status_code == 200
+
+
+def test_a_session_without_the_code_cannot_reach_the_requests(client, intake, required):
+    """force_login stands for any session that never gave a code (e.g. from before the app)."""
+    with_device(intake)
+    client.force_login(intake)
+    response = client.get(REQUESTS)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_wrong_codes_count_towards_the_lockout(client, intake, required):
+    with_device(intake)
+    for _ in range(5):
+        response = sign_in(client, intake, "000000")
+    assert response.status_code == 429
+
+
+def test_the_set_up_page_needs_a_signed_in_staff_member(client):
+    response = client.get(SETUP)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    visitor = StaffUserFactory(username="not-staff", is_staff=False)
+    client.force_login(visitor)
+    assert client.get(SETUP)["Location"].startswith("/admin/login/")
+    assert not TOTPDevice.objects.exists()
+
+
+# Optional for everyone else
+
+
+def test_editors_without_an_app_are_unaffected_even_when_required(client, editor, required):
+    assert sign_in(client, editor).status_code == 302
+    assert client.get("/admin/articles/article/").status_code == 200
+
+
+def test_editors_with_an_app_need_its_code(client, editor, required):
+    device = with_device(editor)
+    assert sign_in(client, editor).status_code == 200
+    assert sign_in(client, editor, code_for(device)).status_code == 302
+    assert client.get("/admin/articles/article/").status_code == 200
+
+
+def test_superusers_see_the_requests_too_so_they_must_set_it_up(client, required):
+    boss = StaffUserFactory(username="sam-superuser", is_superuser=True)
+    assert sign_in(client, boss).status_code == 302
+    assert client.get(REQUESTS)["Location"] == SETUP
+
+
+def test_without_the_requirement_intake_may_sign_in_with_a_password(client, intake, settings):
+    settings.REQUIRE_2FA = False
+    assert sign_in(client, intake).status_code == 302
+    assert client.get(REQUESTS).status_code == 200
+
+
+def test_any_staff_member_may_turn_it_on(client, editor):
+    client.force_login(editor)
+    page = client.get("/admin/").content.decode()
+    assert f'href="{SETUP}"' in page
+    assert "must use two-factor" not in client.get(SETUP).content.decode()
+
+
+def test_the_device_admin_hides_the_secret(admin_client, intake):
+    device = with_device(intake)
+    page = admin_client.get(
+        reverse("admin:otp_totp_totpdevice_change", args=[device.pk])
+    ).content.decode()
+    assert device.key not in page
+    assert "qrcode" not in page.lower()
