@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "ckeditor",
+    "csp",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -84,6 +85,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so cached pages are never stored with these headers
+    # and always get the current policy.
+    "recovery_site.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "recovery_site.page_cache.PageCacheMiddleware",
@@ -220,6 +225,58 @@ if env_bool("DJANGO_BEHIND_PROXY"):
     # Trust X-Forwarded-Proto only when a proxy we run sets it; otherwise a client
     # could claim HTTPS.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content Security Policy (django-csp), the same for public pages and the admin:
+# only our own scripts and styles. JSON-LD blocks are data, which browsers never
+# execute, so they need no nonce (and a cached page must not replay one).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "https:", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# The article editor's pages in the admin (recovery_site/security.py): CKEditor 4
+# cannot work under the policy above, so these pages, and only these, relax it.
+EDITOR_ADMIN_PREFIXES = ["articles/"]
+EDITOR_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        # The toolbar, menus and dialogs are wired with inline event handlers
+        # (onclick="CKEDITOR.tools.callFunction(...)"), and the editing iframe is
+        # written with an inline <script> that tells the editor it has loaded.
+        "script-src": ["'self'", "'unsafe-inline'"],
+        # CKEditor writes <style> elements and style attributes into the page, its
+        # editing iframe and its dialogs; the widget's wrapper and the article
+        # list's thumbnails have style attributes.
+        "style-src": ["'self'", "'unsafe-inline'"],
+    }
+}
+# Powerful browser features nothing on the site uses (clipboard-write stays: the
+# copy-link button uses it).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+    )
+}
 
 # Staff accounts. The admin's address is configurable so it is not where bots look
 # first; it is no secret, and every other rule below holds wherever it lives.
