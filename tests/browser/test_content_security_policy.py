@@ -5,14 +5,15 @@ Violations are caught twice: the `securitypolicyviolation` event (in every frame
 Chromium's console messages, which also cover CKEditor's document.write() iframes.
 """
 
+import io
 import re
 
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
+from PIL import Image
 from playwright.sync_api import expect
 
-from tests.browser.conftest import image_bytes
 from tests.factories import CallbackRequestFactory
 
 PASSWORD = "superuser-password-for-csp-tests"
@@ -55,6 +56,12 @@ def watched(new_page):
 @pytest.fixture
 def superuser():
     return User.objects.create_superuser("csp-sam", "sam@example.org", PASSWORD)
+
+
+def png(width, height):
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (31, 95, 91)).save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def sign_in(page, user):
@@ -142,9 +149,7 @@ def test_ckeditor_works_without_violations_under_the_editor_policy(watched, supe
     dialog.get_by_role("tab", name="Upload").click()
     dialog.frame_locator("iframe.cke_dialog_ui_input_file").locator(
         "input[type=file]"
-    ).set_input_files(
-        {"name": "spray.png", "mimeType": "image/png", "buffer": image_bytes(320, 180)}
-    )
+    ).set_input_files({"name": "spray.png", "mimeType": "image/png", "buffer": png(320, 180)})
     with page.expect_response(reverse("ckeditor_upload")) as upload:
         dialog.get_by_role("button", name="Send it to the Server").click()
     assert upload.value.status == 200
