@@ -3,7 +3,9 @@
 - `wxr`: a streaming, entity-refusing reader for WordPress export (WXR) files.
 - `content`: WordPress post bodies to clean HTML (wpautop, shortcodes, blocks, URLs).
 - `media`: images from a copy of wp-content/uploads, through the upload checks.
-- `importer`: the two passes over the export, in one transaction.
+- `index`: pass one, everything in the export but the post bodies.
+- `authors`: WordPress logins to users here, or bylines.
+- `importer`: pass two, posts to articles, in one transaction.
 - `report`: what an import did, printed at the end.
 - `redirects`: old WordPress addresses that land on the home page (/?p=123).
 """

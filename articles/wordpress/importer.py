@@ -14,14 +14,12 @@ updates what changed and creates nothing twice. An article someone edited here
 after its import is left alone unless `overwrite` is set.
 """
 
-import csv
 import datetime
 import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.redirects.models import Redirect
 from django.db import transaction
 from django.db.models import F
@@ -33,14 +31,14 @@ from articles.models import Article, Category
 from articles.redirects import redirect_old_path
 from articles.sanitize import plain_text, sanitize_html
 from articles.wordpress import content
+from articles.wordpress.authors import Authors
+from articles.wordpress.index import ExportIndex, skip_reason
 from articles.wordpress.media import ImageCopier, Uploads
-from articles.wordpress.redirects import OLD_PATH_MAX, old_path
+from articles.wordpress.redirects import OLD_PATH_MAX, host, old_path
 from articles.wordpress.report import ImportReport
-from articles.wordpress.wxr import Author, Item, Site, Term, read_export
+from articles.wordpress.wxr import Item, read_export
 
-IMPORTED_STATUSES = {"publish", "future", "draft", "pending"}
 PUBLISHED_STATUSES = {"publish", "future"}
-REUSABLE_BLOCK_TYPE = "wp_block"
 # An article counts as edited here when it was saved this long after its import.
 EDIT_TOLERANCE = datetime.timedelta(seconds=1)
 SLUG_MAX = 120
@@ -49,175 +47,6 @@ ALT_MAX = Article._meta.get_field("featured_image_alt").max_length
 CATEGORY_MAX = Category._meta.get_field("name").max_length
 UNCATEGORIZED = ("uncategorized", "Uncategorized")
 NO_DATE = "0000-00-00 00:00:00"
-
-
-class ImportRefused(Exception):
-    """The import cannot start (a bad --author-map, for example); nothing was written."""
-
-
-def skip_reason(item):
-    """Why an export item does not become an article, or None if it does."""
-    if item.post_type != "post":
-        return item.post_type or "item without a type"
-    if item.password:
-        return "password protected"
-    if item.status not in IMPORTED_STATUSES:
-        return item.status or "post without a status"
-    return None
-
-
-# Pass one: the index ---------------------------------------------------------------
-
-
-@dataclass
-class Attachment:
-    id: int
-    url: str
-    title: str
-    alt: str
-    caption: str
-    parent: int
-    order: int
-
-
-@dataclass
-class PostEntry:
-    """What pass one keeps of an importable post: enough to plan its address."""
-
-    id: int
-    slug: str
-    title: str
-    link: str
-    guid: str
-
-
-class ExportIndex:
-    def __init__(self):
-        self.site = Site()
-        self.authors = {}  # login -> display name
-        self.terms = {}  # nicename -> Term
-        self.attachments = {}  # post id -> Attachment
-        self.posts = {}  # post id -> PostEntry, importable posts in file order
-        self.reusable_blocks = {}  # post id -> block markup
-        self.item_count = 0
-        self.hosts = set()
-
-    @classmethod
-    def read(cls, path):
-        index = cls()
-        for record in read_export(path):
-            index.add(record)
-        return index
-
-    def add(self, record):
-        if isinstance(record, Site):
-            self.site = record
-            self.hosts.update(_host(url) for url in (record.link, record.base_blog_url))
-        elif isinstance(record, Author):
-            self.authors[record.login] = record.display_name
-        elif isinstance(record, Term):
-            self.terms[record.nicename] = record
-        elif isinstance(record, Item):
-            self.item_count += 1
-            self._add_item(record)
-        self.hosts.discard("")
-
-    def _add_item(self, item):
-        if item.post_type == "attachment":
-            self.attachments[item.id] = Attachment(
-                id=item.id,
-                url=item.attachment_url or item.guid,
-                title=content.title_text(item.title),
-                alt=item.meta.get("_wp_attachment_image_alt", ""),
-                caption=plain_text(item.excerpt),
-                parent=item.parent,
-                order=item.order,
-            )
-        elif item.post_type == REUSABLE_BLOCK_TYPE:
-            self.reusable_blocks[item.id] = item.content
-        elif skip_reason(item) is None:
-            self.posts[item.id] = PostEntry(item.id, item.slug, item.title, item.link, item.guid)
-            self.hosts.add(_host(item.link))
-
-    def gallery(self, post_id, ids=None):
-        """The attachments a [gallery] shows: the listed ids, else the post's own."""
-        if ids:
-            return [self.attachments[i] for i in ids if i in self.attachments]
-        children = [a for a in self.attachments.values() if a.parent == post_id]
-        return sorted(children, key=lambda a: (a.order, a.id))
-
-    def category_path(self, nicename):
-        """The nested form WordPress uses in category addresses: "parent/child"."""
-        path, seen = [nicename], {nicename}
-        term = self.terms.get(nicename)
-        while term and term.parent and term.parent not in seen:
-            path.insert(0, term.parent)
-            seen.add(term.parent)
-            term = self.terms.get(term.parent)
-        return "/".join(path)
-
-
-def _host(url):
-    return (urlsplit((url or "").strip()).hostname or "").removeprefix("www.")
-
-
-# Authors ---------------------------------------------------------------------------
-
-
-def read_author_map(path):
-    """`wordpress_login,username` per line (a header row, blank lines and # comments
-    are fine) -> {login: username}."""
-    mapping = {}
-    try:
-        with open(path, newline="", encoding="utf-8") as fh:
-            for number, row in enumerate(csv.reader(fh), start=1):
-                cells = [cell.strip() for cell in row]
-                if not any(cells) or cells[0].startswith("#") or cells[0] == "wp_login":
-                    continue
-                if len(cells) != 2 or not all(cells):
-                    raise ImportRefused(
-                        f"{path}, line {number}: expected `wordpress_login,username`."
-                    )
-                mapping[cells[0]] = cells[1]
-    except OSError as error:
-        raise ImportRefused(f"Cannot read the author map {path}: {error.strerror}.") from None
-    except UnicodeDecodeError:
-        raise ImportRefused(f"The author map {path} is not UTF-8 text.") from None
-    return mapping
-
-
-class Authors:
-    """WordPress logins to users here: through the author map, else a user with the
-    same username, else the author's display name kept as the byline."""
-
-    def __init__(self, display_names, author_map):
-        self.display_names = display_names
-        self.user_model = get_user_model()
-        self.users = {}
-        for login, username in (author_map or {}).items():
-            user = self._user(username)
-            if user is None:
-                raise ImportRefused(
-                    f'The author map sends "{login}" to the user "{username}", who does not '
-                    "exist here. Create the user or fix the map."
-                )
-            self.users[login] = user
-
-    def resolve(self, login):
-        """(user or None, byline)."""
-        if login not in self.users:
-            self.users[login] = self._user(login) if login else None
-        user = self.users[login]
-        if user is not None:
-            return user, ""
-        return None, self.display_names.get(login) or login
-
-    def _user(self, username):
-        field = self.user_model.USERNAME_FIELD
-        return self.user_model._default_manager.filter(**{field: username}).first()
-
-
-# Pass two: the import --------------------------------------------------------------
 
 
 @dataclass
@@ -330,7 +159,7 @@ class _ImportRun:
         parts = urlsplit((url or "").strip())
         if parts.scheme not in ("", "http", "https"):
             return None
-        if parts.netloc and _host(url) not in self.index.hosts:
+        if parts.netloc and host(url) not in self.index.hosts:
             return None
         if not parts.netloc and not parts.path.startswith("/") and not parts.query:
             return None
@@ -525,7 +354,7 @@ class _ImportRun:
         if article.status != Article.Status.PUBLISHED:
             return
         olds = {f"/?p={item.id}"}
-        if item.link and _host(item.link) in self.index.hosts:
+        if item.link and host(item.link) in self.index.hosts:
             olds.add(old_path(item.link))
         for old in sorted(olds):
             self._redirect(old, article.get_absolute_url())

@@ -21,6 +21,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 
 from articles import images
+from articles.wordpress.redirects import host
 
 UPLOADS_MARKER = "/wp-content/uploads/"
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".png", ".gif", ".webp"}
@@ -69,19 +70,15 @@ class Uploads:
         if UPLOADS_MARKER in path:
             return path.split(UPLOADS_MARKER, 1)[1]
         # Sites hosted on WordPress.com keep uploads at <site>.files.wordpress.com/2024/05/a.jpg.
-        if self._host(url).endswith(".files.wordpress.com") and path.strip("/"):
+        if host(url).endswith(".files.wordpress.com") and path.strip("/"):
             return path.lstrip("/")
         return None
 
     def is_own(self, url):
         """True for the old site's own addresses (and relative ones): uploads there
         are expected in the media dir; other sites' images are theirs to serve."""
-        host = self._host(url)
-        return not host or host in self.hosts or host.replace(".files.", ".", 1) in self.hosts
-
-    @staticmethod
-    def _host(url):
-        return (urlsplit(url.strip()).hostname or "").removeprefix("www.")
+        name = host(url)
+        return not name or name in self.hosts or name.replace(".files.", ".", 1) in self.hosts
 
     def find(self, relative):
         """The file for an upload path, or None. A generated size falls back to

@@ -21,6 +21,11 @@ WORDPRESS_QUERY_KEYS = ("p", "page_id", "cat")
 OLD_PATH_MAX = Redirect._meta.get_field("old_path").max_length
 
 
+def host(url):
+    """The host name of an address, without "www." (how the old site is recognised)."""
+    return (urlsplit((url or "").strip()).hostname or "").removeprefix("www.")
+
+
 def old_path(url):
     """The path + query of an old address, as `request.get_full_path()` gives it."""
     parts = urlsplit(url.strip())

@@ -15,7 +15,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles.wordpress.importer import ImportRefused, WordPressImporter, read_author_map
+from articles.wordpress.authors import AuthorMapError, read_author_map
+from articles.wordpress.importer import WordPressImporter
 from articles.wordpress.wxr import WxrError
 
 
@@ -64,7 +65,7 @@ class Command(BaseCommand):
                 dry_run=dry_run,
             )
             report = importer.run(progress=self.progress_bar)
-        except (WxrError, ImportRefused) as error:
+        except (WxrError, AuthorMapError) as error:
             raise CommandError(str(error)) from None
         for line in report.lines(verbose=options["verbosity"] > 1):
             self.stdout.write(line)
