@@ -138,34 +138,49 @@ def collect():
         for index, (label, _) in enumerate(pages):
             path = WORK_DIR / f"wrk-{phase}-{index}.txt"
             runs[phase, label] = parse_wrk(path.read_text()) if path.exists() else None
+    floors = {}
+    for phase in PHASES:
+        for index, (label, _) in enumerate(pages):
+            path = WORK_DIR / f"wrk-{phase}-floor-{index}.txt"
+            if path.exists():
+                floors[phase, label] = parse_wrk(path.read_text())
     queries = json.loads((WORK_DIR / "queries.json").read_text())
     rss = {
         phase: json.loads((WORK_DIR / f"rss-{phase}.json").read_text())
         for phase in PHASES
         if (WORK_DIR / f"rss-{phase}.json").exists()
     }
-    return pages, runs, queries, rss
+    return pages, runs, floors, queries, rss
 
 
-def ratio(runs, phase, label):
-    run, floor = runs.get((phase, label)), runs.get((phase, FLOOR))
+def ratio(runs, floors, phase, label):
+    """Requests/second over the floor's, the floor measured just before this page."""
+    run = runs.get((phase, label))
+    floor = floors.get((phase, label)) or runs.get((phase, FLOOR))
     if not run or not floor or not floor["rps"]:
         return None
     return run["rps"] / floor["rps"]
+
+
+def floor_range(runs, floors, phase):
+    values = [run["rps"] for (p, _), run in floors.items() if p == phase and run]
+    if runs.get((phase, FLOOR)):
+        values.append(runs[phase, FLOOR]["rps"])
+    return (min(values), max(values)) if values else None
 
 
 def verdict(ok):
     return "PASS" if ok else "FAIL"
 
 
-def targets(runs, queries, rss):
+def targets(runs, floors, queries, rss):
     rows = []
 
     def add(name, measured, ok):
         rows.append((name, measured, verdict(ok) if ok is not None else "n/a"))
 
     for phase, minimum, kind in (("cold", 0.5, "uncached"), ("warm", 0.9, "cached")):
-        value = ratio(runs, phase, DETAIL)
+        value = ratio(runs, floors, phase, DETAIL)
         add(
             f"Article detail {kind} >= {minimum} x floor req/s",
             f"{value:.2f} x" if value is not None else "no data",
@@ -209,14 +224,14 @@ def _clean(run):
     return run["non_2xx"] == 0 and run["socket_errors"] == 0
 
 
-def page_rows(pages, runs, queries):
+def page_rows(pages, runs, floors, queries):
     rows = []
     for label, path in pages:
         counts = queries["pages"].get(label, {})
         row = [label, f"`{path}`" if len(path) < 40 else f"`{path[:37]}...`"]
         for phase in PHASES:
             run = runs.get((phase, label))
-            value = ratio(runs, phase, label)
+            value = ratio(runs, floors, phase, label)
             if run is None:
                 row += ["-", "-", "-", "-", "-"]
                 continue
@@ -271,10 +286,10 @@ def text_table(header, rows):
 
 def main():
     meta = read_meta()
-    pages, runs, queries, rss = collect()
+    pages, runs, floors, queries, rss = collect()
     about = machine(meta)
-    rows = page_rows(pages, runs, queries)
-    goals = targets(runs, queries, rss)
+    rows = page_rows(pages, runs, floors, queries)
+    goals = targets(runs, floors, queries, rss)
     rss_rows = [
         [phase, w["pid"], f"{w['peak_kb'] / 1024:.0f}", f"{w['rss_kb'] / 1024:.0f}"]
         for phase, workers in rss.items()
@@ -294,6 +309,12 @@ def main():
                 f"the machine was already busy before the {phase} phase (load average {load} on "
                 f"{os.cpu_count()} cores): figures are lower than on an idle machine"
             )
+    ranges = []
+    for phase in PHASES:
+        found = floor_range(runs, floors, phase)
+        if found:
+            ranges.append(f"{found[0]:,.0f}-{found[1]:,.0f} req/s {phase}")
+    ranges = "; ".join(ranges)
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")  # noqa: UP017
 
     print()
@@ -324,7 +345,10 @@ def main():
         "- Cold: `DJANGO_PAGE_CACHE=0` (every request rendered). Warm: `DJANGO_PAGE_CACHE=1`, "
         f"cache {meta.get('cache', '?')}.",
         "- The floor is `/robots.txt`: the full middleware stack and a view with no database.",
-        "  `x floor` is a page's requests/second over the floor's, in the same phase.",
+        "  `x floor` is a page's requests/second over the floor's, the floor measured for "
+        f"{meta.get('floor-duration', '?')} s",
+        "  just before that page in the same phase (the machine's speed drifts). The floor "
+        f"ranged {ranges}.",
         "- Queries per request: Django's test client in-process against the same database,",
         '  after one warm-up request (cold = page cache off, warm = on). "small DB" repeats the',
         "  cold count after deleting all but "
