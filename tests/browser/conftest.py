@@ -1,0 +1,162 @@
+"""Real-browser tests: Playwright driving Debian's Chromium against a live server.
+
+Every test in this folder is marked `browser` and skipped, with the reason, when
+/usr/bin/chromium is missing. Playwright never downloads a browser here.
+"""
+
+import io
+import os
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from django.core import serializers
+from django.core.management import call_command
+from django.db import transaction
+from PIL import Image
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+# Expectations wait this long at most; a live server on a laptop answers in milliseconds.
+TIMEOUT_MS = 10_000
+BROWSER_TESTS = Path(__file__).parent
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    skip = pytest.mark.skip(
+        reason=f"browser tests need Debian's Chromium at {CHROMIUM} "
+        "(apt-get install chromium); Playwright never downloads a browser here"
+    )
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+            # serialized_rollback: each test starts from the migrated database (with the
+            # Editors and Intake groups), as the concurrency tests do.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            if not CHROMIUM.exists():
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an asyncio event loop running in this thread, so
+    # Django sees "async context" and refuses ORM calls made by the tests (creating
+    # users, loading content, reading what the live server stored). The calls are in
+    # fact synchronous and sequential, so the check is switched off while it runs.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    playwright = sync_playwright().start()
+    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+    playwright.stop()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="session")
+def media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _site_settings(settings, media_root):
+    # Uploads live in a temporary folder and Django serves them, as under `make run`.
+    settings.MEDIA_ROOT = media_root
+    settings.SERVE_MEDIA = True
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Open pages in fresh contexts: new_page(phone=True, java_script_enabled=False)."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=TIMEOUT_MS)
+    # pytest-django's live server listens on "localhost", which Chromium treats as a
+    # secure context: it keeps the Secure session and CSRF cookies that production
+    # settings send, so the admin login works over plain HTTP.
+    assert live_server.url.startswith("http://localhost:")
+    contexts = []
+
+    def open_page(phone=False, **options):
+        options.setdefault("viewport", PHONE if phone else DESKTOP)
+        if phone:
+            options.setdefault("is_mobile", True)
+            options.setdefault("has_touch", True)
+        context = browser.new_context(base_url=live_server.url, **options)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+@pytest.fixture(scope="session")
+def demo_fixture(django_db_setup, django_db_blocker, media_root):
+    """The demo articles, made once (drawing their images is slow) and kept as JSON.
+
+    Built inside a transaction that is rolled back, so no other test sees them; the
+    images stay in the session's media folder.
+    """
+    from django.conf import settings
+
+    from articles.models import Article, Category, Source
+
+    original_media_root = settings.MEDIA_ROOT
+    settings.MEDIA_ROOT = media_root
+    # Drawing and optimizing the twelve PNG illustrations takes most of ten seconds;
+    # a plain JPEG of the same size serves these tests as well.
+    fast_illustration = mock.patch(
+        "articles.management.commands.load_demo_content.illustration",
+        lambda slug: io.BytesIO(image_bytes(1200, 675, "JPEG")),
+    )
+    try:
+        with django_db_blocker.unblock(), transaction.atomic(), fast_illustration:
+            call_command("load_demo_content", stdout=io.StringIO())
+            objects = [*Category.objects.all(), *Article.objects.all(), *Source.objects.all()]
+            data = serializers.serialize("json", objects)
+            transaction.set_rollback(True)
+    finally:
+        settings.MEDIA_ROOT = original_media_root
+    return data
+
+
+@pytest.fixture
+def demo(demo_fixture, live_server):
+    """The demo content in this test's database: 12 articles, most of them published."""
+    from articles.models import Article
+
+    for obj in serializers.deserialize("json", demo_fixture):
+        obj.save()
+    return Article.objects.published()
+
+
+def image_bytes(width=800, height=450, image_format="PNG"):
+    """A calm gradient picture, encoded as `image_format`."""
+    gradient = Image.linear_gradient("L").resize((width, height))
+    picture = Image.merge("RGB", [gradient.point(lambda v, c=c: c + v // 4) for c in (31, 95, 91)])
+    buffer = io.BytesIO()
+    picture.save(buffer, format=image_format)
+    return buffer.getvalue()
