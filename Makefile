@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test lint superuser migrate demo clean
+.PHONY: run test lint superuser migrate demo clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ superuser: migrate
 
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# PNGs of home, an article, the call-back form with errors and the admin dashboard,
+# 390 and 1280 px wide, from a throwaway demo site (needs Debian's chromium).
+screenshots: $(VENV)/.dev-installed
+	$(BIN)/python scripts/screenshots.py
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

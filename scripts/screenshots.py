@@ -1,0 +1,220 @@
+"""Take the README's screenshots: `make screenshots`.
+
+Builds a throwaway site (a temporary SQLite database and media folder, the demo
+articles, made-up call-back requests and a superuser), serves it with runserver
+on a free port, and photographs it with Playwright driving Debian's Chromium:
+home, an article, the call-back form with errors and the speed-to-lead dashboard,
+each 390 and 1280 pixels wide, into docs/screenshots/. Nothing is downloaded.
+"""
+
+import datetime
+import io
+import os
+import random
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from PIL import Image
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+OUTPUT = BASE_DIR / "docs" / "screenshots"
+sys.path.insert(0, str(BASE_DIR))
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WIDTHS = [390, 1280]
+MAX_HEIGHT = 2500
+PHONE_HEIGHT = 844
+ARTICLE = "/articles/how-does-klonopin-work/"
+# Images in the picture (lazy ones further down never start), ten seconds at most.
+IMAGES_LOADED = """() => Promise.race([
+    new Promise(done => setTimeout(done, 10000)),
+    Promise.all([...document.images]
+        .filter(img => !img.complete && img.getBoundingClientRect().top < innerHeight)
+        .map(img => new Promise(done => { img.onload = img.onerror = done; }))),
+])"""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build_site():
+    """Migrate, load the demo content, add call-back requests; return the admin login."""
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+    password = secrets.token_urlsafe(16)
+    User.objects.create_superuser("screenshots", "screenshots@example.org", password)
+    make_callback_requests()
+    return "screenshots", password
+
+
+def make_callback_requests():
+    """Six weeks of made-up requests, most answered within the hour, a few still new."""
+    from django.utils import timezone
+
+    from contacts.models import CallbackRequest
+
+    rng = random.Random(2026)  # noqa: S311 - made-up demo data
+    now = timezone.now()
+    statuses = ["attempted", "connected", "connected", "closed"]
+    requests = []
+    for n in range(70):
+        created = now - datetime.timedelta(days=rng.uniform(0.5, 42))
+        status = rng.choice(statuses)
+        requests.append(
+            CallbackRequest(
+                name=f"Visitor {n}",
+                phone=f"+1619555{n:04d}",
+                best_time=rng.choice(CallbackRequest.BestTime.values),
+                consent_text_version="demo",
+                consented_at=created,
+                source_path=ARTICLE,
+                client_hash=secrets.token_hex(32),
+                status=status,
+                first_contact_at=created + datetime.timedelta(minutes=rng.lognormvariate(3, 0.7)),
+                created_at=created,
+                notified_at=created,
+            )
+        )
+    for minutes in (12, 47, 95):
+        created = now - datetime.timedelta(minutes=minutes)
+        requests.append(
+            CallbackRequest(
+                name="Waiting visitor",
+                phone=f"+1858555{minutes:04d}",
+                best_time="asap",
+                consent_text_version="demo",
+                consented_at=created,
+                source_path="/",
+                client_hash=secrets.token_hex(32),
+                created_at=created,
+                notified_at=created,
+            )
+        )
+    CallbackRequest.objects.bulk_create(requests)
+
+
+def wait_for(url, server, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"runserver stopped with exit code {server.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own local server
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"runserver did not answer {url} within {seconds} seconds")
+
+
+def shoot(page, path, name, width, before=None):
+    page.set_viewport_size({"width": width, "height": PHONE_HEIGHT})
+    page.goto(path)
+    if before:
+        before(page)
+    # A viewport as tall as the page (at most MAX_HEIGHT) shows it whole, with the
+    # phone's call bar where it belongs: at the bottom.
+    height = min(page.evaluate("document.documentElement.scrollHeight"), MAX_HEIGHT)
+    page.set_viewport_size({"width": width, "height": max(height, PHONE_HEIGHT)})
+    page.evaluate(IMAGES_LOADED)
+    page.evaluate("window.scrollTo(0, 0)")
+    target = OUTPUT / f"{name}-{width}.png"
+    picture = Image.open(io.BytesIO(page.screenshot(animations="disabled", caret="hide")))
+    # 256 colours keep text sharp and the files a third of the size, for the repository.
+    picture.convert("RGB").quantize(256, method=Image.Quantize.MEDIANCUT).save(
+        target, optimize=True
+    )
+    print(f"  {target.relative_to(BASE_DIR)} ({target.stat().st_size // 1024} KB)")
+
+
+def send_empty_form(page):
+    page.get_by_role("button", name="Call me back").click()
+    page.get_by_role("alert").wait_for()
+
+
+def main():
+    if not CHROMIUM.exists():
+        raise SystemExit(
+            f"Screenshots need Debian's Chromium at {CHROMIUM}: apt-get install chromium"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="screenshots-") as workdir:
+        os.environ.update(
+            {
+                "DJANGO_SETTINGS_MODULE": "recovery_site.settings",
+                "DJANGO_DEBUG": "1",
+                "DATABASE_URL": f"sqlite:///{workdir}/db.sqlite3",
+                "DJANGO_MEDIA_ROOT": f"{workdir}/media",
+                # The empty form must come back with its errors, not meet the time trap.
+                "DJANGO_CALLBACK_MIN_SECONDS": "0",
+                "DJANGO_REQUIRE_2FA": "0",
+                "DJANGO_PAGE_CACHE": "0",
+            }
+        )
+        os.environ.pop("REDIS_URL", None)
+        print("Building a demo site in", workdir)
+        username, password = build_site()
+        from django.urls import reverse
+
+        dashboard = reverse("admin:contacts_callbackrequest_dashboard")
+        login = reverse("admin:login")
+
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(  # noqa: S603 - our own manage.py
+            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            cwd=BASE_DIR,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            wait_for(f"{base}/healthz", server)
+            OUTPUT.mkdir(parents=True, exist_ok=True)
+            print("Writing")
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+                )
+                page = browser.new_page(base_url=base)
+                for width in WIDTHS:
+                    shoot(page, "/", "home", width)
+                    shoot(page, ARTICLE, "article", width)
+                    shoot(page, "/call-back/", "callback-errors", width, send_empty_form)
+                page.goto(login)
+                page.get_by_label("Username").fill(username)
+                page.get_by_label("Password").fill(password)
+                page.get_by_role("button", name="Log in").click()
+                page.get_by_role("button", name="Log out").wait_for()
+                for width in WIDTHS:
+                    shoot(page, dashboard, "dashboard", width)
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
