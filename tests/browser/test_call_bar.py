@@ -71,3 +71,15 @@ def test_the_call_bar_never_covers_the_focused_form_field(phone, settings, with_
             f"the call bar covers the focused {control}"
         )
     assert reached == FORM_CONTROLS
+
+
+def test_at_320_px_the_call_bar_and_pages_fit_without_sideways_scrolling(new_page, demo):
+    """WCAG 1.4.10 Reflow: 320 CSS px is a 1280 px window zoomed to 400%."""
+    page = new_page(phone=True, viewport={"width": 320, "height": 640})
+    for path in ["/", "/articles/how-does-klonopin-work/", "/call-back/", "/search/?q=heroin"]:
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+        for link in page.locator(".callback-banner").get_by_role("link").all():
+            expect(link, path).to_be_in_viewport(ratio=1)
+            box = link.bounding_box()
+            assert box["height"] >= MIN_TARGET_PX and box["width"] >= MIN_TARGET_PX, path
