@@ -83,3 +83,38 @@ def test_at_320_px_the_call_bar_and_pages_fit_without_sideways_scrolling(new_pag
             expect(link, path).to_be_in_viewport(ratio=1)
             box = link.bounding_box()
             assert box["height"] >= MIN_TARGET_PX and box["width"] >= MIN_TARGET_PX, path
+
+
+FOCUS_STATE = """() => {
+    const el = document.activeElement;
+    window.seen = window.seen || new WeakSet();
+    const again = window.seen.has(el);
+    window.seen.add(el);
+    const style = getComputedStyle(el);
+    const rect = el.getBoundingClientRect();
+    return {
+        again,
+        name: `${el.tagName} ${(el.textContent || el.name || "").trim().slice(0, 40)}`,
+        inBar: Boolean(el.closest(".callback-banner")),
+        ring: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2)
+            || style.boxShadow !== "none",
+        box: {x: rect.x, y: rect.y, width: rect.width, height: rect.height},
+    };
+}"""
+
+
+def test_every_tab_stop_on_an_article_shows_a_focus_ring_clear_of_the_call_bar(phone, demo):
+    """WCAG 2.4.7 Focus Visible and 2.4.11 Focus Not Obscured, keyboard only."""
+    phone.goto("/articles/how-does-klonopin-work/")
+    bar = phone.locator(".callback-banner").bounding_box()
+    stops = 0
+    for _ in range(100):
+        phone.keyboard.press("Tab")
+        state = phone.evaluate(FOCUS_STATE)
+        if state["again"] or state["name"].startswith("BODY"):
+            break  # once round the page
+        stops += 1
+        assert state["ring"], f"no visible focus ring on {state['name']!r}"
+        if not state["inBar"]:
+            assert not overlaps(state["box"], bar), f"the call bar covers {state['name']!r}"
+    assert stops > 20
