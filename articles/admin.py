@@ -15,6 +15,9 @@ from articles.models import Article, Category, Source
 from articles.revisions import ArticleRevisionHelper
 
 REVIEW_OVERDUE_AFTER = datetime.timedelta(days=365)
+# Far above any real article (the longest demo article is about 9,000 characters), and
+# low enough that sanitizing the body stays quick even for pathological markup.
+BODY_MAX_CHARACTERS = 300_000
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -34,6 +37,16 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "published_at" in self.fields:
             self.fields["published_at"].help_text += f" Times are in {settings.TIME_ZONE}."
+
+    def clean_body(self):
+        body = self.cleaned_data.get("body") or ""
+        if len(body) > BODY_MAX_CHARACTERS:
+            raise ValidationError(
+                "This article is too long to save in one piece "
+                f"({len(body):,} characters of HTML; the limit is {BODY_MAX_CHARACTERS:,}). "
+                "Please split it into two articles."
+            )
+        return body
 
     def clean_featured_image(self):
         image = self.cleaned_data.get("featured_image")

@@ -23,6 +23,7 @@ ALLOWED_TAGS = {
     *("table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td"),
 }
 ALLOWED_ATTRIBUTES = {
+    "*": set(),  # nh3 would otherwise allow lang and title on every element
     "a": {"href", "title"},
     "abbr": {"title"},
     "img": {"src", "alt", "width", "height"},

@@ -152,3 +152,12 @@ def test_change_form_has_fieldsets_time_zone_and_view_on_site(admin_client):
     assert "Times are in America/Los_Angeles" in html
     assert 'href="/admin/r/' in html  # "View on site"
     assert "ckeditor" in html and "articles/admin/editor-csrf.js" in html
+
+
+def test_an_absurdly_long_body_is_refused_with_a_clear_message(admin_client):
+    category = CategoryFactory()
+    body = "<p>" + "&nbsp;" * 60_000 + "</p>"
+    response = admin_client.post("/admin/articles/article/add/", article_form(category, body=body))
+    assert response.status_code == 200
+    assert "too long to save in one piece" in response.content.decode()
+    assert not Article.objects.exists()

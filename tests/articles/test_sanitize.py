@@ -35,6 +35,14 @@ def test_links_get_rel_noopener_and_keep_only_safe_schemes():
     assert "target" not in cleaned and "class" not in cleaned
 
 
+def test_no_attribute_is_allowed_on_every_element():
+    assert sanitize_html('<p title="x" lang="en">a</p>') == "<p>a</p>"
+    assert (
+        sanitize_html('<img src="/media/a.png" title="t" alt="">')
+        == '<img src="/media/a.png" alt="">'
+    )
+
+
 def test_class_style_id_and_unknown_tags_are_removed():
     cleaned = sanitize_html('<div class="a" style="color:red" id="b"><span>kept text</span></div>')
     assert cleaned == "kept text"
