@@ -344,6 +344,9 @@ LOGGING = {
         # Django's default handler would mail tracebacks (with POST data) to ADMINS.
         "django": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
         "django.request": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        # Failures and lockouts (warnings) only, with usernames and addresses masked;
+        # not a line for every staff sign-in.
+        "axes": {"level": "WARNING"},
     },
 }
 
