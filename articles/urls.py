@@ -17,6 +17,6 @@ urlpatterns = [
     path(
         "articles/<slug:slug>/", cache_public_page(views.ArticleDetailView.as_view()), name="detail"
     ),
-    path("search/", views.SearchView.as_view(), name="search"),
+    path("search/", cache_public_page(views.SearchView.as_view()), name="search"),
     path("feed/", cache_public_page(require_safe(LatestArticlesFeed())), name="feed"),
 ]

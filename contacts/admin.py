@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,6 +15,7 @@ from django.utils.html import format_html
 
 from contacts import dashboard
 from contacts.models import (
+    TRIAGE_ORDERING,
     AccessLogEntry,
     CallbackExport,
     CallbackRequest,
@@ -175,12 +176,7 @@ class CallbackRequestAdmin(admin.ModelAdmin):
     list_per_page = 50
     # Counting every row on each page view is wasted work once there are many.
     show_full_result_count = False
-    # New requests first, those waiting longest at the top; then the rest, newest first.
-    ordering = (
-        Case(When(status=Status.NEW, then=Value(0)), default=Value(1)).asc(),
-        Case(When(status=Status.NEW, then=F("created_at"))).asc(),
-        F("created_at").desc(),
-    )
+    ordering = TRIAGE_ORDERING
     actions = (
         "assign_to_me",
         "mark_attempted",

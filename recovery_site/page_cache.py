@@ -19,9 +19,11 @@ REDIS_URL is set or DEBUG is on (README, "Caching").
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import http_date
@@ -29,6 +31,8 @@ from django.utils.http import http_date
 VERSION_KEY = "page-cache:version"
 DEFAULT_TIMEOUT = 60 * 60
 SKIPPED_HEADERS = {"set-cookie", "content-length"}
+
+logger = logging.getLogger(__name__)
 
 
 def content_version():
@@ -43,12 +47,19 @@ def content_version():
 
 
 def bump_content_version(**kwargs):
-    """Invalidate every cached page (connected to content-change signals)."""
+    """Invalidate every cached page (connected to content-change signals).
+
+    A cache that cannot be reached must not make an editor's save fail; the
+    error is logged, and pages cached before the outage expire within the hour.
+    """
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        content_version()
-        cache.incr(VERSION_KEY)
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:
+            content_version()
+            cache.incr(VERSION_KEY)
+    except Exception:  # noqa: BLE001 - any cache backend error
+        logger.exception("Page cache: could not invalidate cached pages")
 
 
 def cache_public_page(view):
@@ -103,9 +114,15 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not (settings.PAGE_CACHE and request.method == "GET" and _anonymous(request)):
             return self.get_response(request)
-        version = content_version()
-        key = _page_key(request, version)  # get_host() inside: bad hosts get a 400 here
-        entry = cache.get(key)
+        try:
+            version = content_version()
+            key = _page_key(request, version)  # get_host() inside: bad hosts get a 400
+            entry = cache.get(key)
+        except DisallowedHost:
+            raise
+        except Exception:  # noqa: BLE001 - the cache is down: serve the page uncached
+            logger.warning("Page cache: cache unavailable, serving uncached")
+            return self.get_response(request)
         if entry is not None:
             status, headers, content = entry
             response = HttpResponse(content, status=status, headers=headers)
@@ -119,10 +136,13 @@ class PageCacheMiddleware:
             if not response.has_header("Last-Modified"):
                 response["Last-Modified"] = http_date()
             headers = {k: v for k, v in response.items() if k.lower() not in SKIPPED_HEADERS}
-            cache.set(
-                key,
-                (response.status_code, headers, response.content),
-                timeout=_seconds_until_next_scheduled(),
-            )
+            try:
+                cache.set(
+                    key,
+                    (response.status_code, headers, response.content),
+                    timeout=_seconds_until_next_scheduled(),
+                )
+            except Exception:  # noqa: BLE001
+                logger.warning("Page cache: cache unavailable, page not stored")
             response["X-Page-Cache"] = "miss"
         return response
