@@ -32,6 +32,10 @@ TIMEOUT_MS = 10_000
 BROWSER_TESTS = Path(__file__).parent
 
 
+def in_browser_tests(item):
+    return item is not None and BROWSER_TESTS in item.path.parents
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     skip = pytest.mark.skip(
@@ -39,34 +43,62 @@ def pytest_collection_modifyitems(config, items):
         "(apt-get install chromium); Playwright never downloads a browser here"
     )
     for item in items:
-        if BROWSER_TESTS in item.path.parents:
+        if in_browser_tests(item):
             item.add_marker(pytest.mark.browser)
-            # serialized_rollback: each test starts from the migrated database (with the
-            # Editors and Intake groups), as the concurrency tests do.
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            # A live server needs committed data; the database is emptied after each test.
+            item.add_marker(pytest.mark.django_db(transaction=True))
             if not CHROMIUM.exists():
                 item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
+class Chromium:
+    """One Chromium for a run of browser tests, stopped when the run moves on.
 
-    # Playwright's sync API keeps an asyncio event loop running in this thread, so
-    # Django sees "async context" and refuses ORM calls made by the tests (creating
-    # users, loading content, reading what the live server stored). The calls are in
-    # fact synchronous and sequential, so the check is switched off while it runs.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    playwright = sync_playwright().start()
-    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-    yield chromium
-    chromium.close()
-    playwright.stop()
-    if previous is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+    Playwright's sync API keeps an asyncio event loop in this thread and gives the
+    test code a context of its own: Django then sees "async context" and refuses ORM
+    calls, and hands out a fresh database connection. So Playwright runs only while
+    browser tests do (pytest-django runs them one after another with the other
+    live-server tests), and the async check is off meanwhile: the tests' ORM calls
+    are in fact synchronous and sequential.
+    """
+
+    playwright = browser = previous = None
+
+    @classmethod
+    def get(cls):
+        if cls.browser is None:
+            from playwright.sync_api import sync_playwright
+
+            cls.previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+            cls.playwright = sync_playwright().start()
+            cls.browser = cls.playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+            )
+        return cls.browser
+
+    @classmethod
+    def stop(cls):
+        if cls.browser is None:
+            return
+        cls.browser.close()
+        cls.playwright.stop()
+        cls.browser = cls.playwright = None
+        if cls.previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = cls.previous
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    if in_browser_tests(item) and not in_browser_tests(nextitem):
+        Chromium.stop()
+
+
+@pytest.fixture
+def browser():
+    return Chromium.get()
 
 
 @pytest.fixture(scope="session")
