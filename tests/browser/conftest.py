@@ -45,8 +45,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if in_browser_tests(item):
             item.add_marker(pytest.mark.browser)
-            # A live server needs committed data; the database is emptied after each test.
-            item.add_marker(pytest.mark.django_db(transaction=True))
+            # A live server needs committed data. Each test starts from the migrated
+            # database (groups, permissions), as the other live-server tests expect.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
             if not CHROMIUM.exists():
                 item.add_marker(skip)
 
@@ -56,19 +57,25 @@ class Chromium:
 
     Playwright's sync API keeps an asyncio event loop in this thread and gives the
     test code a context of its own: Django then sees "async context" and refuses ORM
-    calls, and hands out a fresh database connection. So Playwright runs only while
-    browser tests do (pytest-django runs them one after another with the other
-    live-server tests), and the async check is off meanwhile: the tests' ORM calls
-    are in fact synchronous and sequential.
+    calls, and hands out a fresh database connection, without the migrated data
+    that serialized_rollback restores from. So Playwright runs only while browser
+    tests do (pytest-django runs them one after another with the other live-server
+    tests); meanwhile the async check is off (the tests' ORM calls are in fact
+    synchronous and sequential) and every connection object sees the migrated data.
     """
 
-    playwright = browser = previous = None
+    playwright = browser = previous = wrapper_class = None
 
     @classmethod
     def get(cls):
         if cls.browser is None:
+            from django.db import connections
             from playwright.sync_api import sync_playwright
 
+            original = connections["default"]
+            if hasattr(original, "_test_serialized_contents"):
+                cls.wrapper_class = type(original)
+                cls.wrapper_class._test_serialized_contents = original._test_serialized_contents
             cls.previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
             cls.playwright = sync_playwright().start()
@@ -84,6 +91,9 @@ class Chromium:
         cls.browser.close()
         cls.playwright.stop()
         cls.browser = cls.playwright = None
+        if cls.wrapper_class is not None:
+            del cls.wrapper_class._test_serialized_contents
+            cls.wrapper_class = None
         if cls.previous is None:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         else:

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -16,11 +16,7 @@ PASSWORD = "editor-password-for-browser-tests"
 @pytest.fixture
 def editor():
     user = User.objects.create_user("editor-eve", password=PASSWORD, is_staff=True)
-    # The Editors group as contacts/migrations/0002_groups.py makes it (tests/contacts/
-    # test_groups.py checks that one); live-server tests start from an emptied database.
-    editors, _ = Group.objects.get_or_create(name="Editors")
-    editors.permissions.set(Permission.objects.filter(content_type__app_label="articles"))
-    user.groups.add(editors)
+    user.groups.add(Group.objects.get(name="Editors"))
     return user
 
 
