@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
@@ -37,6 +38,10 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "published_at" in self.fields:
             self.fields["published_at"].help_text += f" Times are in {settings.TIME_ZONE}."
+        if "body" in self.fields:
+            # Pasted and dropped images upload here too (the dialog uses filebrowserUploadUrl).
+            widget = self.fields["body"].widget
+            widget.config = {**widget.config, "uploadUrl": reverse("ckeditor_upload")}
 
     def clean_body(self):
         body = self.cleaned_data.get("body") or ""

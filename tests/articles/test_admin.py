@@ -152,6 +152,8 @@ def test_change_form_has_fieldsets_time_zone_and_view_on_site(admin_client):
     assert "Times are in America/Los_Angeles" in html
     assert 'href="/admin/r/' in html  # "View on site"
     assert "ckeditor" in html and "articles/admin/editor-csrf.js" in html
+    # Pasted or dropped images go to our upload view, like the dialog's.
+    assert "&quot;uploadUrl&quot;: &quot;/editor/upload-image/&quot;" in html
 
 
 def test_an_absurdly_long_body_is_refused_with_a_clear_message(admin_client):
