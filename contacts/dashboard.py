@@ -100,6 +100,9 @@ def bar_chart(labels, series, *, width=640, height=200, gap=2):
     plot_height = height - top - bottom
     peak = max((v for _, _, values in series for v in values if v is not None), default=0)
     scale_max = _nice_ceiling(peak)
+    if 0 < scale_max < 20:
+        # Small counts: a multiple of the four grid steps, so every label is a whole number.
+        scale_max = 4 * math.ceil(peak / 4)
     slot = plot_width / max(len(labels), 1)
     bar_width = max((slot - gap * 2) / max(len(series), 1), 1)
     bars = []

@@ -191,6 +191,7 @@ class CallbackRequest(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = "call-back request"
         ordering = ["-created_at"]
         get_latest_by = "created_at"
         indexes = [

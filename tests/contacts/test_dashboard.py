@@ -90,9 +90,14 @@ def test_bar_chart_geometry():
     chart = dashboard.bar_chart(["a", "b"], [("n", "bar", [5, None])], width=100, height=100)
     assert len(chart["bars"]) == 1
     bar = chart["bars"][0]
-    assert bar["height"] == 64  # the whole plot height: 5 is the top of the scale
-    assert bar["y"] == 12
+    assert bar["height"] == 40  # 5 of a scale of 8 (64 px of plot)
+    assert bar["y"] == 36
     assert bar["title"] == "a: n 5"
+
+
+def test_small_counts_get_whole_number_grid_labels():
+    chart = dashboard.bar_chart(["a", "b"], [("n", "bar", [5, 3])])
+    assert [line["label"] for line in chart["grid"]] == ["2", "4", "6", "8"]
 
 
 def test_bar_chart_of_nothing():
