@@ -1,6 +1,6 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.contrib.admin.apps import AdminConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 class SiteConfig(AppConfig):
@@ -21,6 +21,23 @@ class SiteConfig(AppConfig):
                 bump_content_version, sender=model, dispatch_uid=f"page-cache-del-{model}"
             )
         contact_settings_changed.connect(bump_content_version, dispatch_uid="page-cache-contact")
+        # After django.contrib.sites has created its default record (this app has no
+        # models, so it gets no post_migrate of its own).
+        post_migrate.connect(
+            sync_site_record, sender=apps.get_app_config("sites"), dispatch_uid="sync-site-record"
+        )
+
+
+def sync_site_record(using="default", **kwargs):
+    """Keep the Sites record (used for links in staff email) in step with the settings,
+    so nobody has to remember to edit example.com in the admin."""
+    from django.conf import settings
+    from django.contrib.sites.models import Site
+
+    Site.objects.using(using).update_or_create(
+        pk=settings.SITE_ID, defaults={"domain": settings.SITE_DOMAIN, "name": settings.SITE_NAME}
+    )
+    Site.objects.clear_cache()
 
 
 class SiteAdminConfig(AdminConfig):

@@ -352,6 +352,13 @@ LOGGING = {
 
 # The site's identity, used in titles, the admin header, feeds and JSON-LD.
 SITE_NAME = os.environ.get("DJANGO_SITE_NAME", "Recovery Site")
+# The host name in links the site sends out (staff email); the first allowed host unless
+# set. Written to the Sites record on every migrate.
+SITE_DOMAIN = os.environ.get("DJANGO_SITE_DOMAIN") or (
+    "127.0.0.1:8000"
+    if DEBUG and not env_list("DJANGO_ALLOWED_HOSTS")
+    else ALLOWED_HOSTS[0].lstrip(".").replace("*", "localhost")
+)
 # The name authenticator apps show next to the staff member's code.
 OTP_TOTP_ISSUER = SITE_NAME
 

@@ -114,3 +114,24 @@ def test_production_security_settings(settings):
     assert settings.SECURE_REFERRER_POLICY == "same-origin"
     # No proxy header trust unless DJANGO_BEHIND_PROXY says so.
     assert settings.SECURE_PROXY_SSL_HEADER is None
+
+
+@pytest.mark.django_db
+def test_the_sites_record_follows_the_settings(settings):
+    from django.contrib.sites.models import Site
+
+    assert Site.objects.get(pk=settings.SITE_ID).domain == settings.SITE_DOMAIN == "testserver"
+
+
+def test_site_domain_defaults_to_the_first_allowed_host():
+    domain = read_setting(
+        "settings.SITE_DOMAIN", DJANGO_SECRET_KEY=LONG_KEY, DJANGO_ALLOWED_HOSTS=".example.org,x"
+    )
+    assert domain == "example.org"
+    explicit = read_setting(
+        "settings.SITE_DOMAIN",
+        DJANGO_SECRET_KEY=LONG_KEY,
+        DJANGO_ALLOWED_HOSTS="a.example",
+        DJANGO_SITE_DOMAIN="www.example.org",
+    )
+    assert explicit == "www.example.org"
