@@ -109,8 +109,8 @@ def _version(command):
     return (result.stdout + result.stderr).strip().splitlines()[0]
 
 
-def _git_commit():
-    """The commit measured, "+changes" when tracked files differ (this file's output aside)."""
+def git_commit():
+    """The commit checked out, "+changes" when tracked files differ (bench/*.md aside)."""
 
     def git(*args):
         result = subprocess.run(  # noqa: S603 - fixed git arguments
@@ -123,7 +123,15 @@ def _git_commit():
         return result.stdout.strip()
 
     commit = git("rev-parse", "--short=10", "HEAD") or "unknown"
-    changed = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/RESULTS.md")
+    changed = git(
+        "status",
+        "--porcelain",
+        "--untracked-files=no",
+        "--",
+        ".",
+        ":!bench/RESULTS.md",
+        ":!bench/ANALYSIS.md",
+    )
     return f"{commit} +changes" if changed else commit
 
 
@@ -337,7 +345,7 @@ def main():
         "",
         "## Set-up",
         "",
-        f"- Code: commit `{_git_commit()}` of this repository.",
+        f"- Code: commit `{meta.get('commit') or git_commit()}` of this repository.",
         f"- Data: {meta.get('data', '?')}",
         f"- Server: `{meta.get('gunicorn', '?')}`, debug off, production settings.",
         f"- Load: `{meta.get('wrk', '?')}` per page, after {meta.get('warmup', '?')} warm-up "
