@@ -190,3 +190,17 @@ def test_an_invalid_field_is_described_by_its_error_and_marked_invalid():
     html = str(form["phone"])
     assert 'aria-invalid="true"' in html
     assert 'aria-describedby="id_phone_helptext id_phone_error"' in html
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("+18588880101", "858-888-0101"),
+        ("+16195550142", "619-555-0142"),
+        ("+442079460958", "+44 20 7946 0958"),
+    ],
+)
+def test_stored_numbers_are_shown_the_way_callers_write_them(stored, shown):
+    from contacts.phone import display_phone
+
+    assert display_phone(stored) == shown
