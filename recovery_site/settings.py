@@ -203,6 +203,32 @@ STORAGES = {
     },
 }
 
+# Where uploads live. "s3" puts them in S3-compatible object storage (django-storages;
+# `pip install -r requirements-s3.txt`), so several app servers share them.
+MEDIA_STORAGE = os.environ.get("DJANGO_MEDIA_STORAGE", "filesystem").strip().lower()
+if MEDIA_STORAGE == "s3":
+    MEDIA_BUCKET = os.environ.get("DJANGO_MEDIA_BUCKET", "")
+    if not MEDIA_BUCKET:
+        raise ImproperlyConfigured("Set DJANGO_MEDIA_BUCKET when DJANGO_MEDIA_STORAGE=s3.")
+    MEDIA_CUSTOM_DOMAIN = os.environ.get("DJANGO_MEDIA_CUSTOM_DOMAIN") or None
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_BUCKET,
+            "endpoint_url": os.environ.get("DJANGO_MEDIA_ENDPOINT_URL") or None,
+            "custom_domain": MEDIA_CUSTOM_DOMAIN,
+            # Plain public URLs: signed ones expire, and cached pages keep theirs for an hour.
+            "querystring_auth": False,
+            # Names are random and files never change.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    if MEDIA_CUSTOM_DOMAIN:
+        MEDIA_URL = f"https://{MEDIA_CUSTOM_DOMAIN}/"
+elif MEDIA_STORAGE != "filesystem":
+    raise ImproperlyConfigured("DJANGO_MEDIA_STORAGE must be filesystem (the default) or s3.")
+
 # Request size limits: a call-back form is a few hundred bytes; the admin needs more.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000

@@ -135,3 +135,24 @@ def test_site_domain_defaults_to_the_first_allowed_host():
         DJANGO_SITE_DOMAIN="www.example.org",
     )
     assert explicit == "www.example.org"
+
+
+def test_media_storage_s3_selects_object_storage_with_public_immutable_files():
+    env = dict(
+        DJANGO_DEBUG="1",
+        DJANGO_MEDIA_STORAGE="s3",
+        DJANGO_MEDIA_BUCKET="recovery-media",
+        DJANGO_MEDIA_CUSTOM_DOMAIN="media.example.org",
+    )
+    assert read_setting("settings.STORAGES['default']['BACKEND']", **env) == (
+        "storages.backends.s3.S3Storage"
+    )
+    options = read_setting("sorted(settings.STORAGES['default']['OPTIONS'].items())", **env)
+    assert "('querystring_auth', False)" in options and "('file_overwrite', False)" in options
+    assert read_setting("settings.MEDIA_URL", **env) == "https://media.example.org/"
+
+
+def test_media_storage_s3_without_a_bucket_names_the_variable():
+    result = run_django(["check"], DJANGO_DEBUG="1", DJANGO_MEDIA_STORAGE="s3")
+    assert result.returncode != 0
+    assert "Set DJANGO_MEDIA_BUCKET" in result.stderr
