@@ -25,16 +25,9 @@ from PIL import Image
 BASE_DIR = Path(__file__).resolve().parent.parent
 OUTPUT = BASE_DIR / "docs" / "screenshots"
 sys.path.insert(0, str(BASE_DIR))
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 WIDTHS = [390, 1280]
 MAX_HEIGHT = 2500
 PHONE_HEIGHT = 844

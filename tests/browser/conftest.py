@@ -15,16 +15,8 @@ from django.core.management import call_command
 from django.db import transaction
 from PIL import Image
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
+
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 # Expectations wait this long at most; a live server on a laptop answers in milliseconds.
