@@ -1,27 +1,19 @@
 import datetime
 
-from django import forms
-from django.conf import settings
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from articles import images
 from articles.models import Article, Category, Source
-from articles.revisions import ArticleRevisionHelper
+from publishing.admin import PublishableAdmin, PublishableAdminForm
 
 REVIEW_OVERDUE_AFTER = datetime.timedelta(days=365)
-# Far above any real article (the longest demo article is about 9,000 characters), and
-# low enough that sanitizing the body stays quick even for pathological markup.
-BODY_MAX_CHARACTERS = 300_000
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(PublishableAdminForm):
     class Meta:
         model = Article
         fields = [
@@ -29,29 +21,6 @@ class ArticleAdminForm(forms.ModelForm):
             *("featured_image_alt", "is_featured", "author", "byline", "medical_reviewer"),
             *("last_reviewed", "status", "published_at"),
         ]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 3, "maxlength": 300})}
-
-    class Media:
-        js = ["articles/admin/editor-csrf.js"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "published_at" in self.fields:
-            self.fields["published_at"].help_text += f" Times are in {settings.TIME_ZONE}."
-        if "body" in self.fields:
-            # Pasted and dropped images upload here too (the dialog uses filebrowserUploadUrl).
-            widget = self.fields["body"].widget
-            widget.config = {**widget.config, "uploadUrl": reverse("ckeditor_upload")}
-
-    def clean_body(self):
-        body = self.cleaned_data.get("body") or ""
-        if len(body) > BODY_MAX_CHARACTERS:
-            raise ValidationError(
-                "This article is too long to save in one piece "
-                f"({len(body):,} characters of HTML; the limit is {BODY_MAX_CHARACTERS:,}). "
-                "Please split it into two articles."
-            )
-        return body
 
     def clean_featured_image(self):
         image = self.cleaned_data.get("featured_image")
@@ -60,15 +29,6 @@ class ArticleAdminForm(forms.ModelForm):
             clean.content.name = f"upload.{clean.extension}"
             return clean.content
         return image
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("featured_image") and not (cleaned.get("featured_image_alt") or "").strip():
-            self.add_error(
-                "featured_image_alt",
-                ValidationError("Describe the image for people who cannot see it."),
-            )
-        return cleaned
 
 
 class SourceInline(admin.TabularInline):
@@ -93,7 +53,7 @@ class ReviewOverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(PublishableAdmin):
     form = ArticleAdminForm
     inlines = [SourceInline]
     list_display = [
@@ -112,9 +72,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category"]
-    save_on_top = True
-    actions = ["publish_now", "unpublish"]
-    readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         ("Content", {"fields": ["title", "slug", "category", "body"]}),
         (
@@ -126,14 +83,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).defer("body", "search_vector")
-
-    def get_historical_record_context_helper(self, request, historical_record):
-        return ArticleRevisionHelper(self.model, historical_record)
-
-    @admin.display(boolean=True, description="live")
-    def published(self, article):
-        return article.is_published
+        return super().get_queryset(request).for_listing()
 
     @admin.display(description="image")
     def thumbnail(self, article):
@@ -147,27 +97,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if not change and obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
-
-    @admin.action(description="Publish selected articles now", permissions=["change"])
-    def publish_now(self, request, queryset):
-        now = timezone.now()
-        count = 0
-        for article in queryset:
-            article.status = Article.Status.PUBLISHED
-            if article.published_at is None or article.published_at > now:
-                article.published_at = now
-            article.save()
-            count += 1
-        self.message_user(request, f"Published {count} article(s).", messages.SUCCESS)
-
-    @admin.action(description="Unpublish selected articles (back to draft)", permissions=["change"])
-    def unpublish(self, request, queryset):
-        count = 0
-        for article in queryset:
-            article.status = Article.Status.DRAFT
-            article.save()
-            count += 1
-        self.message_user(request, f"Moved {count} article(s) back to draft.", messages.SUCCESS)
 
 
 @admin.register(Category)

@@ -15,11 +15,7 @@ class LatestArticlesFeed(Feed):
         return f"{settings.SITE_NAME}: latest articles"
 
     def items(self):
-        return (
-            Article.objects.published()
-            .select_related("author")
-            .defer("body", "search_vector")[:FEED_SIZE]
-        )
+        return Article.objects.published().for_listing().select_related("author")[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title

@@ -1,17 +1,22 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
-from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import connection, models, transaction
+from django.db import connection, models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from articles import images
-from articles.editor import RichTextField
-from articles.sanitize import plain_text, render_body, sanitize_html
+from articles.sanitize import render_body
+from publishing.models import (
+    ALT_TEXT_MAX_LENGTH,
+    ImageAltConstraint,
+    Publishable,
+    PublishableQuerySet,
+    Status,
+    published_has_time,
+)
 
 SEARCH_QUERY_MAX_LENGTH = 200
 WORDS_PER_MINUTE = 200
@@ -37,11 +42,7 @@ class Category(models.Model):
         return reverse("articles:category", args=[self.slug])
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """The one visibility rule: published, and the publishing time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
-
+class ArticleQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.select_related("category").defer("body", "search_vector")
 
@@ -74,24 +75,13 @@ def featured_image_path(instance, filename):
     return images.random_name("featured", extension)
 
 
-class Article(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
-
-    title = models.CharField(max_length=200)
+class Article(Publishable):
     slug = models.SlugField(
         max_length=200,
         unique=True,
         help_text="The article's web address. Changing it on a published article keeps "
         "the old address working (it redirects to the new one).",
     )
-    summary = models.CharField(
-        max_length=300,
-        help_text="One or two plain sentences (up to 300 characters). Shown under the title, "
-        "in lists and as the description search engines display.",
-    )
-    body = RichTextField()
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="articles")
     is_featured = models.BooleanField(
         "feature on the home page",
@@ -110,7 +100,7 @@ class Article(models.Model):
     featured_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     featured_image_alt = models.CharField(
         "featured image description",
-        max_length=250,
+        max_length=ALT_TEXT_MAX_LENGTH,
         blank=True,
         help_text="Describe the image for people who cannot see it (required with an image).",
     )
@@ -135,26 +125,21 @@ class Article(models.Model):
     last_reviewed = models.DateField(
         null=True, blank=True, help_text="The date of the latest medical review."
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    published_at = models.DateTimeField(
-        "publishing time",
-        null=True,
-        blank=True,
-        db_index=True,
-        help_text="When the article goes live. A future time schedules it; empty means now "
-        "when you publish.",
-    )
     wordpress_id = models.PositiveBigIntegerField(
         null=True, blank=True, unique=True, editable=False
     )
     imported_at = models.DateTimeField(null=True, blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
     # Every save keeps a revision (who, when, what); the admin can restore one.
     history = HistoricalRecords(excluded_fields=["search_vector"])
+
+    tracked_fields = (
+        *Publishable.tracked_fields,
+        *("featured_image", "featured_image_width", "featured_image_height"),
+    )
+    line_fields = ("featured_image_alt",)
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -165,80 +150,32 @@ class Article(models.Model):
             # The home page's featured articles, without scanning the table.
             models.Index(
                 fields=["-published_at"],
-                condition=Q(is_featured=True, status="published"),
+                condition=Q(is_featured=True, status=Status.PUBLISHED),
                 name="article_featured_idx",
             ),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status="draft") | Q(published_at__isnull=False),
-                name="article_published_has_time",
-            ),
-            models.CheckConstraint(
-                condition=Q(featured_image="") | ~Q(featured_image_alt=""),
+            published_has_time("article_published_has_time"),
+            ImageAltConstraint(
+                image_field="featured_image",
+                alt_field="featured_image_alt",
                 name="article_image_has_alt",
             ),
         ]
 
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        self.body = sanitize_html(self.body)
-        self.summary = " ".join(plain_text(self.summary).split())[:300]
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        previous = None
-        if self.pk:
-            previous = (
-                Article.objects.filter(pk=self.pk)
-                .values("slug", "status", "published_at", "featured_image")
-                .first()
-            )
-        image_changed = bool(self.featured_image) and (
-            previous is None or previous["featured_image"] != self.featured_image.name
-        )
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            if previous and previous["slug"] != self.slug and _was_public(previous):
-                from articles.redirects import redirect_old_path
-
-                redirect_old_path(
-                    reverse("articles:detail", args=[previous["slug"]]), self.get_absolute_url()
-                )
-            self.update_search_vector()
-        if image_changed:
-            images.make_renditions(self.featured_image.name, self.featured_image.storage)
+    def saved(self, previous):
+        self.update_search_vector()
+        image = self.featured_image
+        if image and (previous is None or previous.featured_image.name != image.name):
+            images.make_renditions(image.name, image.storage)
 
     def get_absolute_url(self):
         return reverse("articles:detail", args=[self.slug])
-
-    def clean(self):
-        super().clean()
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            # "Empty means now": set before the constraint check, which needs a time.
-            self.published_at = timezone.now()
-        if self.featured_image and not self.featured_image_alt.strip():
-            raise ValidationError(
-                {"featured_image_alt": "Describe the image for people who cannot see it."}
-            )
 
     def update_search_vector(self):
         if connection.vendor != "postgresql":
             return
         Article.objects.filter(pk=self.pk).update(search_vector=SEARCH_VECTOR)
-
-    @property
-    def is_published(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
-
-    @property
-    def is_scheduled(self):
-        return self.status == self.Status.PUBLISHED and not self.is_published
 
     @cached_property
     def rendered_body(self):
@@ -295,14 +232,6 @@ SEARCH_VECTOR = (
     + SearchVector("summary", weight="B", config="english")
     + SearchVector("body", weight="C", config="english")
 )
-
-
-def _was_public(previous):
-    return (
-        previous["status"] == Article.Status.PUBLISHED
-        and previous["published_at"] is not None
-        and previous["published_at"] <= timezone.now()
-    )
 
 
 class Source(models.Model):

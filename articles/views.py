@@ -1,16 +1,15 @@
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
-from django.utils.cache import add_never_cache_headers
-from django.utils.http import http_date
 from django.views.decorators.http import require_POST
-from django.views.generic import DetailView, ListView
+from django.views.generic import ListView
 
 from articles import images
 from articles.models import Article, Category, clean_search_query
 from articles.seo import article_jsonld
+from publishing.views import PublishedDetailView
 
 PAGE_SIZE = 12
 RECENT_COUNT = 5
@@ -48,45 +47,28 @@ class SearchView(ArticleListView):
         return super().get_context_data(query=self.query, **kwargs)
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(PublishedDetailView):
+    model = Article
     template_name = "articles/article_detail.html"
     context_object_name = "article"
-    preview = False
 
     def get_queryset(self):
-        return Article.objects.published().select_related("category", "author")
+        return super().get_queryset().select_related("category", "author")
 
-    def get_object(self, queryset=None):
-        try:
-            return super().get_object(queryset)
-        except Http404:
-            # Staff who may edit an article can read a draft or scheduled one as it
-            # will look, marked as a preview.
-            if not self.request.user.has_perm("articles.change_article"):
-                raise
-            self.preview = True
-            return super().get_object(Article.objects.select_related("category", "author"))
+    def get_preview_queryset(self):
+        return super().get_preview_queryset().select_related("category", "author")
 
     def get_context_data(self, **kwargs):
         article = self.object
         others = Article.objects.published().for_listing().exclude(pk=article.pk)
         sources = list(article.sources.all())
         return super().get_context_data(
-            preview=self.preview,
             sources=sources,
             recent_articles=others[:RECENT_COUNT],
             related_articles=others.filter(category_id=article.category_id)[:RELATED_COUNT],
             jsonld=article_jsonld(self.request, article, sources),
             **kwargs,
         )
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        response["Last-Modified"] = http_date(self.object.updated_at.timestamp())
-        if self.preview:
-            add_never_cache_headers(response)
-            response["X-Robots-Tag"] = "noindex"
-        return response
 
 
 @require_POST

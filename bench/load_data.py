@@ -293,11 +293,10 @@ def body_template(rng, sentences, subject, category_slug):
 
 
 def summary_for(rng, sentences):
-    from articles.sanitize import plain_text
+    from publishing.models import clean_summary
 
-    text = " ".join(rng.sample([s for s in sentences if len(s) < 140], 2))
-    # What Article.save() does to a summary.
-    return " ".join(plain_text(text).split())[:300]
+    # What Article.save() does to a summary (rows are bulk-created, without save()).
+    return clean_summary(" ".join(rng.sample([s for s in sentences if len(s) < 140], 2)))
 
 
 # Loading

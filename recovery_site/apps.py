@@ -8,12 +8,13 @@ class SiteConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from articles.models import Article, Category, Source
+        from articles.models import Category, Source
         from contacts.signals import contact_settings_changed
+        from publishing.models import publishable_models
         from recovery_site.page_cache import bump_content_version
 
         # Anything a cached page shows changed: drop every cached page.
-        for model in (Article, Category, Source):
+        for model in (*publishable_models(), Category, Source):
             post_save.connect(
                 bump_content_version, sender=model, dispatch_uid=f"page-cache-{model}"
             )

@@ -2,9 +2,10 @@
 
 Public reading pages opt in with the `cache_public_page` decorator. A response is
 stored under a key that includes a content version; every change to articles,
-categories, sources or the contact settings bumps the version (see
+pages, categories, sources or the contact settings bumps the version (see
 `recovery_site.apps`), so the next request renders afresh. Entries never outlive
-the next scheduled publishing time, so scheduled articles appear on time.
+the next scheduled publishing time of any article or page (`scheduled()`), so
+scheduled content appears on time.
 
 Only requests without a session or messages cookie are served from the cache,
 and only responses that set no cookie and are not private are stored, so one
@@ -79,14 +80,9 @@ def _anonymous(request):
 
 
 def _seconds_until_next_scheduled():
-    from articles.models import Article
+    from publishing.models import next_scheduled_time
 
-    next_time = (
-        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
+    next_time = next_scheduled_time()
     if next_time is None:
         return DEFAULT_TIMEOUT
     return max(1, min(DEFAULT_TIMEOUT, int((next_time - timezone.now()).total_seconds())))

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "simple_history",
     "recovery_site.apps.SiteConfig",
+    "publishing",
     "articles",
     "contacts",
 ]

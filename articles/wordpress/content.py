@@ -20,8 +20,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from articles.sanitize import sanitize_html
+from publishing.models import SUMMARY_MAX_LENGTH as SUMMARY_MAX
 
-SUMMARY_MAX = 300
 SUMMARY_ENOUGH = 80  # characters: a generated summary stops at a paragraph end after this
 
 

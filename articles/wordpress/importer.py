@@ -14,6 +14,7 @@ updates what changed and creates nothing twice. An article someone edited here
 after its import is left alone unless `overwrite` is set.
 """
 
+import copy
 import datetime
 import re
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from django.utils.text import slugify
 
 from articles.models import Article, Category
 from articles.redirects import redirect_old_path
-from articles.sanitize import plain_text, sanitize_html
+from articles.sanitize import plain_text
 from articles.wordpress import content
 from articles.wordpress.authors import Authors
 from articles.wordpress.index import ExportIndex, skip_reason
@@ -447,31 +448,15 @@ def _looks_like_image(url):
     return urlsplit(url).path.lower().endswith((".jpg", ".jpeg", ".png", ".gif", ".webp"))
 
 
-def _stored_summary(summary):
-    """The summary as Article.save() will store it."""
-    return " ".join(plain_text(summary).split())[:300]
-
-
 def _changed(article, values, featured):
-    """Would saving `values` change the article?"""
-    current = {
-        "title": article.title,
-        "slug": article.slug,
-        "summary": article.summary,
-        "body": article.body,
-        "category": article.category_id,
-        "author": article.author_id,
-        "byline": article.byline,
-        "status": article.status,
-        "published_at": article.published_at,
-        "is_featured": article.is_featured,
-    }
-    wanted = dict(values)
-    wanted["summary"] = _stored_summary(values["summary"])
-    wanted["body"] = sanitize_html(values["body"])
-    wanted["category"] = values["category"].pk
-    wanted["author"] = values["author"].pk if values["author"] else None
-    if current != wanted:
+    """Would saving `values` change the article? Compared after the model's own
+    normalising step, so what the save would store is what is compared."""
+    candidate = copy.copy(article)
+    for name, value in values.items():
+        setattr(candidate, name, value)
+    candidate.normalize()
+    attnames = [Article._meta.get_field(name).attname for name in values]
+    if any(getattr(candidate, name) != getattr(article, name) for name in attnames):
         return True
     if featured is None:
         return bool(article.featured_image)

@@ -1,4 +1,4 @@
-"""Readable differences between article revisions, for the admin's history page.
+"""Readable differences between revisions (articles and pages), for the admin's history page.
 
 django-simple-history keeps a revision of every save; its history page lists the
 changed fields. For the body it would show two truncated blobs of HTML, so here
@@ -36,7 +36,7 @@ def word_diff(old_html, new_html):
     return mark_safe(" ".join(parts))  # noqa: S308 - every piece of text is escaped above
 
 
-class ArticleRevisionHelper(HistoricalRecordContextHelper):
+class RevisionHelper(HistoricalRecordContextHelper):
     def format_delta_change(self, change):
         formatted = super().format_delta_change(change)
         if change.field != "body":
