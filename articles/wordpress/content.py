@@ -4,22 +4,25 @@ WordPress stores two kinds of body. Classic-editor posts are HTML with bare line
 breaks for paragraphs, which WordPress turns into <p> and <br> on every page view
 (`wpautop`); block-editor posts are finished HTML wrapped in `<!-- wp:... -->`
 comments, and WordPress does not run wpautop on them. Both may contain
-shortcodes (`[caption]...[/caption]`), which only WordPress can render.
+shortcodes (`[caption]...[/caption]`), which only WordPress can render, and a post
+made with a page builder is mostly the builder's shortcodes (or, for Elementor,
+JSON kept beside the body); `builders` converts those.
 
 `convert_body()` does what WordPress would have done on the page, as far as it
-can without WordPress: blocks reduced, shortcodes expanded or removed (and
-counted), paragraphs restored, URLs rewritten by the caller's function. The
-result still goes through `articles.sanitize` like every body; this module makes
-it sensible, the sanitizer makes it safe.
+can without WordPress: builders' elements converted, blocks reduced, shortcodes
+expanded or removed (and counted), paragraphs restored, URLs rewritten by the
+caller's function. The result still goes through `articles.sanitize` like every
+body; this module makes it sensible, the sanitizer makes it safe.
 """
 
-import bisect
 import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from articles.sanitize import sanitize_html
+from articles.wordpress import shortcodes
+from articles.wordpress.builders import Conversion, elementor
 from publishing.models import SUMMARY_MAX_LENGTH as SUMMARY_MAX
 
 SUMMARY_ENOUGH = 80  # characters: a generated summary stops at a paragraph end after this
@@ -32,25 +35,41 @@ class BodyStats:
     shortcodes_converted: Counter = field(default_factory=Counter)
     shortcodes_removed: Counter = field(default_factory=Counter)
     blocks_dropped: Counter = field(default_factory=Counter)
+    builder_converted: Counter = field(default_factory=Counter)  # (builder, element)
+    builder_dropped: Counter = field(default_factory=Counter)  # (builder, element, reason)
 
 
-def convert_body(text, *, shortcode_handlers, rewrite_url, reusable_blocks, stats):
+def convert_body(
+    text,
+    *,
+    shortcode_handlers,
+    rewrite_url,
+    reusable_blocks,
+    stats,
+    attachments=None,
+    post_meta=None,
+):
     """The clean, sanitized HTML for a WordPress post body.
 
     `shortcode_handlers` maps a shortcode name to a function (attributes, inner
     html) -> html; `rewrite_url(tag, attribute, value)` returns a new URL, None to
     leave the value as it is, or REMOVE to drop the element; `reusable_blocks` maps
-    a reusable block's post id to its content.
+    a reusable block's post id to its content. Page builders' markup is converted
+    (see `builders`), with `attachments` (post id -> index.Attachment) for the
+    images builders name by id and `post_meta` for Elementor's saved structure.
     """
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    conversion = Conversion(stats, attachments)
+    text = elementor.convert(post_meta, conversion) or text
+    text = conversion.prepare(text)
     if has_blocks(text):
         text = reduce_blocks(text, reusable_blocks, stats)
         # Block wrappers (group, columns, buttons...) are divs the sanitizer unwraps;
         # a blank line keeps what each held in a paragraph of its own.
         text = re.sub(r"</?div\b[^<>]*>", "\n\n", text, flags=re.IGNORECASE)
-        text = expand_shortcodes(text, shortcode_handlers, stats)
+        text = expand_shortcodes(text, shortcode_handlers, stats, conversion)
     else:
-        text = expand_shortcodes(text, shortcode_handlers, stats)
+        text = expand_shortcodes(text, shortcode_handlers, stats, conversion)
         text = wpautop(text)
     # The article title is the page's only h1; body headings start at h2.
     text = re.sub(r"<(/?)h1\b", r"<\1h2", text, flags=re.IGNORECASE)
@@ -127,134 +146,48 @@ def _comments(text):
 
 # Shortcodes -----------------------------------------------------------------------
 
-# The opening tag of WordPress's shortcode grammar (get_shortcode_regex), for any
-# name. Attributes stop at the next bracket, which keeps scanning linear.
-SHORTCODE_OPENING = re.compile(
-    r"\[(?P<open>\[?)(?P<name>[A-Za-z][\w-]*+)(?![\w-])"
-    r"(?P<attrs>(?:[^\[\]/]|/(?!\]))*+)(?P<self_closing>/)?\]"
-)
-SHORTCODE_CLOSING = re.compile(r"\[/([A-Za-z][\w-]*)\]")
-SHORTCODE_ATTRIBUTE = re.compile(
-    r"""([\w-]+)\s*=\s*"([^"]*)"(?:\s|$)
-      | ([\w-]+)\s*=\s*'([^']*)'(?:\s|$)
-      | ([\w-]+)\s*=\s*([^\s'"]+)(?:\s|$)
-      | "([^"]*)"(?:\s|$)
-      | '([^']*)'(?:\s|$)
-      | (\S+)(?:\s|$)""",
-    re.VERBOSE,
-)
-# WordPress core's own shortcodes: always shortcodes, even bare ("[gallery]").
-CORE_SHORTCODES = {"audio", "caption", "wp_caption", "embed", "gallery", "playlist", "video"}
-MAX_SHORTCODE_DEPTH = 10
 
-
-@dataclass
-class Shortcode:
-    name: str
-    attrs: str
-    content: str | None  # None: no closing tag
-    self_closing: bool
-    escaped: bool  # [[name]]: WordPress shows it literally
-    text: str  # as written
-
-    def looks_like_one(self):
-        """WordPress only treats registered names as shortcodes, so "[sic]" or "[1]"
-        in a post is plain text there. We cannot know what was registered on the
-        old site, so bracketed text counts as a shortcode only when it looks like
-        one: a core name, a closing tag, attributes (name=value), a self-closing
-        slash, or a name with "_" or "-" ("[contact-form-7 id=1]", "[vc_row]").
-        Plain bracketed words ("[sic]", "[simple boat]") stay as text."""
-        return (
-            self.name.lower() in CORE_SHORTCODES
-            or self.content is not None
-            or self.self_closing
-            or "=" in self.attrs
-            or "_" in self.name
-            or "-" in self.name
-        )
-
-
-def expand_shortcodes(text, handlers, stats, depth=0):
+def expand_shortcodes(text, handlers, stats, builders=None):
     """Expand the shortcodes we can render; remove the others, keeping their inner
-    content, and count them by name (see `Shortcode.looks_like_one`)."""
-    out, position = [], 0
-    for start, shortcode in _shortcodes(text):
-        out.append(text[position:start])
-        position = start + len(shortcode.text)
-        if shortcode.escaped:
-            out.append(shortcode.text[1:-1])
-        elif not shortcode.looks_like_one():
-            out.append(shortcode.text)
+    content, and count them by name (see `shortcodes.Shortcode.looks_like_one`). With
+    `builders` (a builders.Conversion), page builders' shortcodes are converted by
+    their builder and counted there instead."""
+    return _expand_nodes(shortcodes.parse(text), handlers, stats, builders)
+
+
+def _expand_nodes(nodes, handlers, stats, builders):
+    out = []
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(node)
+        elif node.escaped:
+            out.append(node.text[1:-1])
+        elif not node.looks_like_one():
+            out.append(node.text)
         else:
-            out.append(_expand(shortcode, handlers, stats, depth))
-    out.append(text[position:])
+            out.append(_expand(node, handlers, stats, builders))
     return "".join(out)
 
 
-def _expand(shortcode, handlers, stats, depth):
-    inner = shortcode.content or ""
-    if depth < MAX_SHORTCODE_DEPTH:
-        inner = expand_shortcodes(inner, handlers, stats, depth + 1)
-    handler = handlers.get(shortcode.name.lower())
-    if handler is None:
-        stats.shortcodes_removed[shortcode.name] += 1
+def _expand(node, handlers, stats, builders):
+    def inner():
+        return _expand_nodes(node.children or (), handlers, stats, builders)
+
+    builder = builders.builder_for(node.name) if builders is not None else None
+    if builder is not None:
+
+        def expand(decoded):
+            """Shortcodes in content a builder stored encoded."""
+            return expand_shortcodes(decoded, handlers, stats, builders) if decoded else decoded
+
+        return builders.shortcode(builder, node, inner, expand)
+    inner = inner()
+    handler = handlers.get(node.name.lower())
+    if handler is None or node.oversized or node.truncated:
+        stats.shortcodes_removed[node.name] += 1
         return inner
-    stats.shortcodes_converted[shortcode.name.lower()] += 1
-    return handler(parse_shortcode_attributes(shortcode.attrs), inner)
-
-
-def _shortcodes(text):
-    """(start, Shortcode) for each shortcode in `text`, left to right, like
-    WordPress's regex: a tag pairs with the first closing tag of its name after
-    it. Closing tags are indexed once, so this stays linear on any input."""
-    closings = {}
-    for match in SHORTCODE_CLOSING.finditer(text):
-        closings.setdefault(match.group(1), []).append(match.start())
-    position = 0
-    while match := SHORTCODE_OPENING.search(text, position):
-        name, end = match["name"], match.end()
-        content = None
-        if not match["self_closing"]:
-            closing = _first_at_or_after(closings.get(name, ()), end)
-            if closing is not None:
-                content = text[end:closing]
-                end = closing + len(name) + 3
-        escaped = bool(match["open"]) and text.startswith("]", end)
-        end += 1 if escaped else 0
-        # A lone extra "[" before a shortcode is text ("[[gallery]" shows "[").
-        start = match.start() + (1 if match["open"] and not escaped else 0)
-        shortcode = Shortcode(
-            name=name,
-            attrs=match["attrs"],
-            content=content,
-            self_closing=bool(match["self_closing"]),
-            escaped=escaped,
-            text=text[start:end],
-        )
-        yield start, shortcode
-        position = end
-
-
-def _first_at_or_after(positions, index):
-    found = bisect.bisect_left(positions, index)
-    return positions[found] if found < len(positions) else None
-
-
-def parse_shortcode_attributes(text):
-    """`id="5" align=left "positional"` -> {"id": "5", "align": "left", 0: "positional"}
-    (WordPress's shortcode_parse_atts)."""
-    attributes = {}
-    position = 0
-    for match in SHORTCODE_ATTRIBUTE.finditer(text.replace("\u00a0", " ").strip()):
-        groups = match.groups()
-        for key_index in (0, 2, 4):
-            if groups[key_index]:
-                attributes[groups[key_index].lower()] = groups[key_index + 1]
-                break
-        else:
-            attributes[position] = next(g for g in groups[6:] if g is not None)
-            position += 1
-    return attributes
+    stats.shortcodes_converted[node.name.lower()] += 1
+    return handler(node.attributes(), inner)
 
 
 CAPTIONED_IMAGE = re.compile(

@@ -243,8 +243,10 @@ class _ImportRun:
             rewrite_url=rewrite,
             reusable_blocks=self.index.reusable_blocks,
             stats=stats,
+            attachments=self.index.attachments,
+            post_meta=item.meta,
         )
-        self.report.add_body_stats(stats)
+        self.report.add_body_stats(stats, item.id)
         return body
 
     def _gallery(self, item, attributes):

@@ -19,6 +19,10 @@ class ImportReport:
     shortcodes_converted: Counter = field(default_factory=Counter)
     shortcodes_removed: Counter = field(default_factory=Counter)
     blocks_dropped: Counter = field(default_factory=Counter)
+    builder_converted: Counter = field(default_factory=Counter)  # (builder, element)
+    builder_dropped: Counter = field(default_factory=Counter)  # (builder, element, reason)
+    # (builder, element, reason) -> WordPress ids of the posts it was dropped from
+    builder_dropped_posts: dict = field(default_factory=lambda: defaultdict(set))
     images_copied: int = 0
     images_stored_now: set = field(default_factory=set)
     images_reused: set = field(default_factory=set)  # stored by an earlier import
@@ -33,10 +37,14 @@ class ImportReport:
     untitled: int = 0
     comments_not_imported: int = 0
 
-    def add_body_stats(self, stats):
+    def add_body_stats(self, stats, post_id=None):
         self.shortcodes_converted.update(stats.shortcodes_converted)
         self.shortcodes_removed.update(stats.shortcodes_removed)
         self.blocks_dropped.update(stats.blocks_dropped)
+        self.builder_converted.update(stats.builder_converted)
+        self.builder_dropped.update(stats.builder_dropped)
+        for dropped in stats.builder_dropped:
+            self.builder_dropped_posts[dropped].add(post_id)
 
     def note_image(self, result, post_id):
         if result.status == "stored":
@@ -65,6 +73,7 @@ class ImportReport:
             "Shortcodes removed (no equivalent here, inner text kept): "
             f"{_counts(self.shortcodes_removed)}.",
             f"Blocks dropped (WordPress renders them on the fly): {_counts(self.blocks_dropped)}.",
+            *self._builder_lines(verbose),
             f"Images: {self.images_copied} copied, {len(self.images_reused)} already here, "
             f"{len(self.images_missing)} missing, {len(self.images_refused)} refused.",
         ]
@@ -104,6 +113,31 @@ class ImportReport:
             lines.append(f"Comments not imported: {self.comments_not_imported}.")
         return lines
 
+    def _builder_lines(self, verbose):
+        """Per page builder: elements converted (by kind) and dropped (by reason);
+        `verbose` lists every dropped element with its posts."""
+        names = sorted({key[0] for key in (*self.builder_converted, *self.builder_dropped)})
+        lines = []
+        for name in names:
+            converted = Counter(
+                {element: n for (b, element), n in self.builder_converted.items() if b == name}
+            )
+            reasons = Counter()
+            for (b, _element, reason), n in self.builder_dropped.items():
+                if b == name:
+                    reasons[reason] += n
+            lines.append(
+                f"{name}: {sum(converted.values())} elements converted ({_counts(converted)}); "
+                f"{sum(reasons.values())} dropped" + (f" ({_counts(reasons)})." if reasons else ".")
+            )
+            if verbose:
+                lines += [
+                    f"  dropped: {element}, {reason} (post {_ids(posts)})"
+                    for (b, element, reason), posts in sorted(self.builder_dropped_posts.items())
+                    if b == name
+                ]
+        return lines
+
 
 def _counts(counter):
     """The counts as "name: count" pairs, most frequent first, or "none"."""
@@ -118,7 +152,8 @@ def _by_count(entry):
 
 
 def _details(what, files):
-    return [
-        f"  {what}: {name} (post {', '.join(str(i) for i in sorted(ids))})"
-        for name, ids in sorted(files.items())
-    ]
+    return [f"  {what}: {name} (post {_ids(ids)})" for name, ids in sorted(files.items())]
+
+
+def _ids(ids):
+    return ", ".join(str(i) for i in sorted(i for i in ids if i is not None))

@@ -24,6 +24,9 @@ from xml.parsers import expat
 from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
 from defusedxml.ElementTree import iterparse
 
+from articles.wordpress.builders.elementor import DATA_KEY as ELEMENTOR_DATA_KEY
+from articles.wordpress.builders.elementor import META_KEYS as ELEMENTOR_META_KEYS
+
 # Post bodies and excerpts: far above any real post (WordPress itself chokes long
 # before), far below what would exhaust memory.
 MAX_BODY_CHARS = 5_000_000
@@ -36,8 +39,10 @@ NAMESPACE_PREFIXES = {
     "http://purl.org/rss/1.0/modules/content/": "content",
     "http://purl.org/dc/elements/1.1/": "dc",
 }
-# Post meta we use: a post's featured image, an attachment's alt text.
-WANTED_META = {"_thumbnail_id", "_wp_attachment_image_alt"}
+# Post meta we use: a post's featured image, an attachment's alt text, and the
+# structure of a post built with Elementor (as large as a body can be).
+WANTED_META = {"_thumbnail_id", "_wp_attachment_image_alt", *ELEMENTOR_META_KEYS}
+BODY_META = {ELEMENTOR_DATA_KEY}
 
 ITEM_FIELDS = {
     "title": "title",
@@ -233,7 +238,8 @@ def _fold_into_item(item, name, element, position):
         key = _child_text(element, "wp:meta_key")
         if key in WANTED_META:
             value = _child_text(element, "wp:meta_value")
-            _check_length(value, f"post meta {key}", MAX_FIELD_CHARS, item, position)
+            limit = MAX_BODY_CHARS if key in BODY_META else MAX_FIELD_CHARS
+            _check_length(value, f"post meta {key}", limit, item, position)
             item.meta[key] = value
     elif name == "wp:comment":
         if _child_text(element, "wp:comment_approved") == "1":

@@ -151,11 +151,13 @@ def test_classic_body_gets_paragraphs_figures_and_loses_unknown_shortcodes(media
         "With support, it is safer.</p>"
     )
     assert "<figcaption>Our clinic in the harbor district</figcaption></figure>" in body
-    assert "<p>Call us any time.</p>" in body  # [vc_row][vc_column] removed, text kept
+    assert "<p>Call us any time.</p>" in body  # [vc_row][vc_column] unwrapped, text kept
     assert "contact-form-7" not in body and "[vc_" not in body
     assert "Withdrawal [sic] can last a few days." in body  # bracketed text is not a shortcode
     assert "Shortcodes converted: caption: 1, gallery: 1." in output
-    assert "contact-form-7: 1, vc_column: 1, vc_row: 1." in output
+    assert "Shortcodes removed (no equivalent here, inner text kept): contact-form-7: 1." in output
+    # A page builder's rows and columns are its layout, counted with the builder.
+    assert "WPBakery: 2 elements converted (layout: 2); 0 dropped." in output
 
 
 def test_block_editor_markup_is_reduced_to_clean_html_without_wpautop(media_dir):

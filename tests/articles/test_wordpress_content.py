@@ -9,7 +9,6 @@ from articles.wordpress.content import (
     REMOVE,
     BodyStats,
     expand_shortcodes,
-    parse_shortcode_attributes,
     reduce_blocks,
     summary_from_body,
     summary_from_excerpt,
@@ -146,12 +145,6 @@ def test_embed_becomes_a_link():
     assert expand_shortcodes("[embed]https://youtu.be/x?a=1&b=2[/embed]", HANDLERS, stats) == (
         '<p><a href="https://youtu.be/x?a=1&amp;b=2">https://youtu.be/x?a=1&amp;b=2</a></p>'
     )
-
-
-def test_shortcode_attributes_are_parsed_like_wordpress():
-    assert parse_shortcode_attributes(
-        """id="5" Align='left' width=300 "positional" https://x.example/a.mp3"""
-    ) == {"id": "5", "align": "left", "width": "300", 0: "positional", 1: "https://x.example/a.mp3"}
 
 
 # Block markup ----------------------------------------------------------------------
