@@ -25,6 +25,7 @@ attribute values anyway, because a literal "]" would end the tag in WordPress to
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 MAX_ATTRIBUTES_CHARS = 65_536  # a Divi section with custom CSS and gradients stays far below
 MAX_DEPTH = 20  # builders nest section > row > column > module > item: about eight levels
@@ -36,15 +37,14 @@ NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")  # anchored at each "[": no backtra
 SPACE = " \t\n\r\f\v"
 
 
-@dataclass(slots=True)
-class _Tag:
+class _Tag(NamedTuple):
     closing: bool
     name: str
     start: int  # the "["
     end: int  # just after the "]"
-    attrs_start: int = 0
-    attrs_end: int = 0
-    self_closing: bool = False
+    attrs_start: int
+    attrs_end: int
+    self_closing: bool
 
 
 @dataclass(eq=False, slots=True)
@@ -93,18 +93,17 @@ class Shortcode:
         slash, or a name with "_" or "-" ("[contact-form-7 id=1]", "[vc_row]").
         Plain bracketed words ("[sic]", "[simple boat]") stay as text."""
         return (
-            self.name.lower() in CORE_SHORTCODES
-            or self.children is not None
+            self.children is not None
             or self.self_closing
             or "=" in self.source[self.attrs_start : self.attrs_end]
-            or "_" in self.name
-            or "-" in self.name
+            or _named_like_one(self.name)
         )
 
 
 def parse(text):
     """`text` as a list of strings and Shortcodes, in order; joined back together
-    (each Shortcode as its `.text`) it is `text` again."""
+    (each Shortcode as its `.text`) it is `text` again. A lone bracketed word that
+    does not look like a shortcode ("[sic]") stays in the text around it."""
     tags = list(_tags(text))
     closings = defaultdict(list)  # name -> indexes into tags, in order
     for index, tag in enumerate(tags):
@@ -135,6 +134,9 @@ def parse(text):
                 k += 1
                 continue
             closing = None if tag.self_closing else closing_for(tag.name, k, high)
+            if closing is None and _plain_text(text, tag, text_start, text_end):
+                k += 1  # "[sic]": left in the text around it
+                continue
             node = Shortcode(
                 source=text,
                 name=tag.name,
@@ -174,6 +176,25 @@ def parse(text):
     return build(0, len(tags), 0, len(text), 0)
 
 
+def _plain_text(text, tag, text_start, text_end):
+    """True for a lone tag that is text by `Shortcode.looks_like_one`'s rules and is
+    not escaped: most brackets in a body, decided without building a node."""
+    if tag.self_closing or _named_like_one(tag.name):
+        return False
+    if "=" in text[tag.attrs_start : tag.attrs_end]:
+        return False
+    return not (
+        tag.start > text_start
+        and text[tag.start - 1] == "["
+        and tag.end < text_end
+        and text[tag.end] == "]"
+    )
+
+
+def _named_like_one(name):
+    return "_" in name or "-" in name or name.lower() in CORE_SHORTCODES
+
+
 def _text_between(text, tags, low, high, text_start, text_end):
     """text[text_start:text_end] without the tags tags[low:high] in it."""
     parts, position = [], text_start
@@ -194,7 +215,7 @@ def _tags(text):
         if text.startswith("/", start + 1):
             name = NAME.match(text, start + 2)
             if name and text.startswith("]", name.end()):
-                yield _Tag(True, name.group(), start, name.end() + 1)
+                yield _Tag(True, name.group(), start, name.end() + 1, 0, 0, False)
                 position = name.end() + 1
             else:
                 position = start + 1
@@ -214,15 +235,8 @@ def _tags(text):
             continue
         close = next_bracket
         self_closing = close > name_end and text[close - 1] == "/"
-        yield _Tag(
-            closing=False,
-            name=name.group(),
-            start=start,
-            end=close + 1,
-            attrs_start=name_end,
-            attrs_end=close - 1 if self_closing else close,
-            self_closing=self_closing,
-        )
+        attrs_end = close - 1 if self_closing else close
+        yield _Tag(False, name.group(), start, close + 1, name_end, attrs_end, self_closing)
         position = close + 1
 
 
