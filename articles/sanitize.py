@@ -83,27 +83,44 @@ class RenderedBody:
 
 
 _H2 = re.compile(r"<h2>(.*?)</h2>", re.DOTALL)
+# Bodies up to this long are memoised (512 of them: about 50 MB per process at most);
+# longer ones, rare and still quick to render, are rendered on each view.
+MEMOISED_BODY_MAX_CHARACTERS = 50_000
 
 
-@lru_cache(maxsize=512)
 def render_body(stored_html):
     """Sanitize again, anchor the h2 headings for the table of contents, mark safe.
 
-    The regular expressions below only ever see nh3's serialisation, in which an
-    h2 carries no attributes and any literal "<" in text is escaped. The result
-    depends only on the stored HTML, so it is memoised per process: popular
-    articles are not sanitized again on every view.
+    The result depends only on the stored HTML, so it is memoised per process:
+    popular articles are not sanitized again on every view.
     """
+    if len(stored_html or "") > MEMOISED_BODY_MAX_CHARACTERS:
+        return _render(stored_html)
+    return _render_memoised(stored_html)
+
+
+def _render(stored_html):
+    """The regular expressions below only ever see nh3's serialisation, in which an
+    h2 carries no attributes and any literal "<" in text is escaped. Every step is
+    linear in the length of the body."""
     clean = sanitize_html(stored_html)
     toc = []
     used = set()
+    next_number = {}  # base -> the first suffix not yet tried for it
 
     def anchor(match):
         text = plain_text(match.group(1))
         base = slugify(text)[:60] or "section"
-        slug, n = base, 2
-        while slug in used:
-            slug, n = f"{base}-{n}", n + 1
+        slug = base
+        if slug in used:
+            # Resume where the last duplicate of this base stopped, so a body of
+            # thousands of equal headings costs linear time, not quadratic.
+            n = next_number.get(base, 2)
+            slug = f"{base}-{n}"
+            while slug in used:
+                n += 1
+                slug = f"{base}-{n}"
+            next_number[base] = n + 1
         used.add(slug)
         toc.append((slug, text))
         return f'<h2 id="{slug}">{match.group(1)}</h2>'
@@ -115,3 +132,6 @@ def render_body(stored_html):
         toc=tuple(toc),
         word_count=len(plain_text(clean).split()),
     )
+
+
+_render_memoised = lru_cache(maxsize=512)(_render)

@@ -1,17 +1,12 @@
-"""The admin articles and pages share: publishing actions, revisions, the body limit."""
+"""The admin articles and pages share: publishing actions, revisions, the editor."""
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from publishing.revisions import RevisionHelper
-
-# Far above any real article (the longest demo article is about 9,000 characters), and
-# low enough that sanitizing the body stays quick even for pathological markup.
-BODY_MAX_CHARACTERS = 300_000
 
 
 class PublishableAdminForm(forms.ModelForm):
@@ -32,17 +27,6 @@ class PublishableAdminForm(forms.ModelForm):
             # Pasted and dropped images upload here too (the dialog uses filebrowserUploadUrl).
             widget = self.fields["body"].widget
             widget.config = {**widget.config, "uploadUrl": reverse("ckeditor_upload")}
-
-    def clean_body(self):
-        body = self.cleaned_data.get("body") or ""
-        if len(body) > BODY_MAX_CHARACTERS:
-            noun = self._meta.model._meta.verbose_name
-            raise ValidationError(
-                f"This {noun} is too long to save in one piece "
-                f"({len(body):,} characters of HTML; the limit is {BODY_MAX_CHARACTERS:,}). "
-                f"Please split it into two {noun}s."
-            )
-        return body
 
 
 class PublishableAdmin(SimpleHistoryAdmin):

@@ -9,8 +9,10 @@ One home for each rule:
   shell and the importer call them.
 - What is stored: `Publishable.normalize()`, called by `save()` and `clean()`, and by
   the importer to predict what a save would store.
-- Limits: `SUMMARY_MAX_LENGTH`, and the alt-text rule as an `ImageAltConstraint`
-  (the database check and the form's error next to the field, from one declaration).
+- Limits: `SUMMARY_MAX_LENGTH`; `BODY_MAX_CHARACTERS`, checked by `clean()` (the
+  admin's error next to the body) and by `save()` (the shell, the importer: nothing
+  longer is ever stored); and the alt-text rule as an `ImageAltConstraint` (the
+  database check and the form's error next to the field, from one declaration).
 """
 
 from django.apps import apps
@@ -23,6 +25,10 @@ from articles.editor import RichTextField
 from articles.sanitize import plain_text, sanitize_html
 
 SUMMARY_MAX_LENGTH = 300
+# The most HTML a body may hold once sanitized. Far above any real article (the longest
+# demo article is about 9,000 characters); it bounds the work and memory one body costs
+# every process that renders it.
+BODY_MAX_CHARACTERS = 300_000
 ALT_TEXT_MAX_LENGTH = 250
 ALT_TEXT_REQUIRED = "Describe the image for people who cannot see it."
 
@@ -45,6 +51,17 @@ def scheduled_q(now=None):
 def clean_summary(text):
     """A summary as it is stored: plain text on one line, at most SUMMARY_MAX_LENGTH."""
     return " ".join(plain_text(text).split())[:SUMMARY_MAX_LENGTH]
+
+
+def validate_body_length(body, noun="article"):
+    """Refuse a (sanitized) body longer than BODY_MAX_CHARACTERS, saying what to do."""
+    if len(body) > BODY_MAX_CHARACTERS:
+        raise ValidationError(
+            "This %(noun)s is too long to save in one piece (%(length)s characters of HTML; "
+            "the limit is %(limit)s). Please split it into two %(noun)ss.",
+            code="body_too_long",
+            params={"noun": noun, "length": f"{len(body):,}", "limit": f"{BODY_MAX_CHARACTERS:,}"},
+        )
 
 
 def clean_line(text):
@@ -138,6 +155,7 @@ class Publishable(models.Model):
 
     def save(self, *args, **kwargs):
         self.normalize()
+        validate_body_length(self.body, self._meta.verbose_name)
         previous = self.stored_version()
         with transaction.atomic():
             super().save(*args, **kwargs)
@@ -192,6 +210,10 @@ class Publishable(models.Model):
     def clean(self):
         super().clean()
         self.normalize()
+        try:
+            validate_body_length(self.body, self._meta.verbose_name)
+        except ValidationError as error:
+            raise ValidationError({"body": error}) from None
 
     def stored_version(self):
         """The row as it is in the database (only the tracked fields), or None."""

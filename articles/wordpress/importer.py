@@ -30,7 +30,7 @@ from django.utils.text import slugify
 
 from articles.models import Article, Category
 from articles.redirects import redirect_old_path
-from articles.sanitize import plain_text
+from articles.sanitize import plain_text, sanitize_html
 from articles.wordpress import content
 from articles.wordpress.authors import Authors
 from articles.wordpress.index import ExportIndex, skip_reason
@@ -38,6 +38,7 @@ from articles.wordpress.media import ImageCopier, Uploads
 from articles.wordpress.redirects import OLD_PATH_MAX, host, old_path
 from articles.wordpress.report import ImportReport
 from articles.wordpress.wxr import Item, read_export
+from publishing.models import BODY_MAX_CHARACTERS
 
 PUBLISHED_STATUSES = {"publish", "future"}
 # An article counts as edited here when it was saved this long after its import.
@@ -185,6 +186,15 @@ class _ImportRun:
             self._redirect_post(item, article)
             return
         values, featured = self._article_values(item, plan, article)
+        length = len(sanitize_html(values["body"]))
+        if length > BODY_MAX_CHARACTERS:
+            # The limit every path keeps (save() would refuse it): skip this post,
+            # import the rest, and say so.
+            self.report.skipped["too long"] += 1
+            self.report.too_long.append((item.id, length))
+            if article is not None:
+                self._redirect_post(item, article)
+            return
         if article is None:
             article = Article(wordpress_id=item.id)
             self._save(article, values, featured)

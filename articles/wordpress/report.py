@@ -3,6 +3,8 @@
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from publishing.models import BODY_MAX_CHARACTERS
+
 
 @dataclass
 class ImportReport:
@@ -33,6 +35,7 @@ class ImportReport:
     links_rewritten: int = 0
     redirects: Counter = field(default_factory=Counter)
     redirects_too_long: list = field(default_factory=list)
+    too_long: list = field(default_factory=list)  # (post id, characters of cleaned HTML)
     renamed_slugs: list = field(default_factory=list)  # (post id, wanted, given)
     untitled: int = 0
     comments_not_imported: int = 0
@@ -68,6 +71,11 @@ class ImportReport:
             f"{self.unchanged} unchanged.",
             f"Skipped: {sum(self.skipped.values())}"
             + (f" ({_counts(self.skipped)})." if self.skipped else "."),
+            *(
+                f"  Post {post_id}: too long for one article ({length:,} characters of HTML; "
+                f"the limit is {BODY_MAX_CHARACTERS:,}). Split it in WordPress and import again."
+                for post_id, length in self.too_long
+            ),
             f"Categories created: {self.categories_created}.",
             f"Shortcodes converted: {_counts(self.shortcodes_converted)}.",
             "Shortcodes removed (no equivalent here, inner text kept): "

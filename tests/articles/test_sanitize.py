@@ -111,3 +111,39 @@ def test_sanitized_output_is_stable_when_parsed_again(payload):
     once = sanitize_html(payload)
     assert sanitize_html(once) == once
     assert inert_problems(once) == []
+
+
+def _lines_run_in_sanitize(body):
+    """How many lines of articles/sanitize.py rendering `body` executes: a measure of
+    its work that does not depend on the machine's speed or load."""
+    import sys
+
+    from articles import sanitize
+
+    count = 0
+
+    def in_frame(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return in_frame
+
+    def on_call(frame, event, arg):
+        return in_frame if frame.f_code.co_filename == sanitize.__file__ else None
+
+    sys.settrace(on_call)
+    try:
+        sanitize._render(body)  # not the memoised one
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_repeated_headings_cost_linear_time_so_one_article_cannot_stall_the_site():
+    """Unique anchors for N equal headings must not try N suffixes each (N² in total):
+    12,000 of them once kept every view of one article busy until gunicorn killed it."""
+    small = _lines_run_in_sanitize("<h2>x</h2>" * 200)
+    large = _lines_run_in_sanitize("<h2>x</h2>" * 800)
+    assert large < 5 * small  # four times the headings, about four times the work
+    body = render_body("<h2>x</h2>" * 3 + "<h2>x-2</h2>" + "<h2>x</h2>")
+    assert [anchor for anchor, _ in body.toc] == ["x", "x-2", "x-3", "x-2-2", "x-4"]
