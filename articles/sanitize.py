@@ -10,9 +10,11 @@ import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 import nh3
 from django.conf import settings
+from django.http.request import split_domain_port, validate_host
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
@@ -42,14 +44,59 @@ NUMERIC_ATTRIBUTES = {"width", "height", "colspan", "rowspan"}
 _DIGITS = re.compile(r"\d{1,4}")
 
 
+# Local image paths may hold only what our own file names are made of (random upload
+# names, hashed static names): with no "%" or "\", no ".." can hide from the check.
+# Browsers drop tabs and newlines inside addresses and read "\" as "/".
+_LOCAL_PATH = re.compile(r"/[A-Za-z0-9._~/-]*")
+_UNPARSED_ALIKE = re.compile(r"[\\\s\x00-\x1f\x7f]")
+
+
 def _filter_attribute(tag, attribute, value):
     if attribute in NUMERIC_ATTRIBUTES:
         return value if _DIGITS.fullmatch(value.strip()) else None
     if tag == "img" and attribute == "src":
-        src = value.strip()
-        from_media = src.startswith(settings.MEDIA_URL) and not src.startswith("//")
-        return src if from_media or src.lower().startswith("https://") else None
+        return image_source(value)
     return value
+
+
+def image_source(value):
+    """The address an article image may load from, normalised, or None.
+
+    An image is fetched by every reader's browser, with their cookies when it is on
+    this site, so an address here must be an uploaded (media) or static file:
+    "/media/../<admin>/..." or "https://<this site>/<admin>/..." would make every
+    staff member who reads the article open that admin page. Other https: hosts
+    are allowed (the admin refuses any request a page makes for an image:
+    recovery_site.admin_site). Addresses on this site's own hosts are stored as paths.
+    """
+    src = value.strip()
+    if _UNPARSED_ALIKE.search(src):
+        return None  # browsers drop or reinterpret these; a check here could be fooled
+    if src.lower().startswith("https://"):
+        parts = urlsplit(src)
+        if not _is_own_host(parts.netloc.rpartition("@")[2]):
+            return src
+        src = parts.path
+    if not _LOCAL_PATH.fullmatch(src) or src.startswith("//"):
+        return None
+    segments = []
+    for segment in src.split("/")[1:]:  # dot segments resolved as a browser resolves them
+        if segment == "..":
+            if segments:
+                segments.pop()
+        elif segment != ".":
+            segments.append(segment)
+    path = "/" + "/".join(segments)
+    local_roots = [url for url in (settings.MEDIA_URL, settings.STATIC_URL) if url.startswith("/")]
+    return path if path.startswith(tuple(local_roots)) and not path.endswith("/") else None
+
+
+def _is_own_host(host):
+    """True when `host` (host[:port]) is one this site answers to (DJANGO_ALLOWED_HOSTS,
+    DJANGO_SITE_DOMAIN; a lone "*" cannot be told apart from any other host)."""
+    domain, _port = split_domain_port(host.lower())
+    hosts = [name for name in (*settings.ALLOWED_HOSTS, settings.SITE_DOMAIN) if name != "*"]
+    return not domain or validate_host(domain, hosts)
 
 
 def sanitize_html(dirty):

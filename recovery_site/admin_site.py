@@ -4,17 +4,28 @@ Django's AdminSite with the staff sign-in rules of recovery_site.two_factor: the
 sign-in form asks for an authenticator code from staff who have an app, an
 unverified session of such staff counts as signed out, and staff who must have an
 app but have none are sent to set one up before any other admin page.
+
+Admin pages answer only when the browser opens them as a page, or as a fetch or
+script of the admin's own: a page that makes a staff member's browser load an
+admin address as an image (an article's <img>, an image elsewhere that redirects
+here) gets a 403 before any view runs, so it records nothing in the access log.
 """
 
 from functools import update_wrapper
 
 from django.contrib import admin
+from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
 from recovery_site import two_factor
+
+# Sec-Fetch-Dest values (Fetch Metadata) the admin answers: navigations, its own
+# fetch/XHR calls and its jsi18n script. Browsers too old to send the header are let
+# through; every browser released since 2023 sends it.
+ADMIN_FETCH_DESTINATIONS = {"document", "empty", "script"}
 
 
 class SiteAdmin(admin.AdminSite):
@@ -39,6 +50,9 @@ class SiteAdmin(admin.AdminSite):
         checked = super().admin_view(view, cacheable)
 
         def inner(request, *args, **kwargs):
+            destination = request.headers.get("Sec-Fetch-Dest", "document")
+            if destination not in ADMIN_FETCH_DESTINATIONS:
+                return HttpResponseForbidden("Admin pages open only as pages.")
             if self._needs_setup(request) and request.path != reverse(
                 "admin:logout", current_app=self.name
             ):

@@ -57,6 +57,24 @@ def test_each_view_of_a_request_page_is_recorded_with_who_and_when(intake_client
     assert all(e.created_at >= before for e in entries)
 
 
+@pytest.mark.parametrize("destination", ["image", "style", "audio", "video", "iframe", "font"])
+def test_an_admin_address_loaded_by_a_page_as_an_image_records_no_view(intake_client, destination):
+    """An <img> anywhere (an article, or a host that redirects here) makes the browser
+    send the staff member's cookies; the admin answers only pages and its own fetches."""
+    callback_request = CallbackRequestFactory()
+    response = intake_client.get(change_url(callback_request), HTTP_SEC_FETCH_DEST=destination)
+    assert response.status_code == 403
+    assert access_entries() == []
+    opened = intake_client.get(change_url(callback_request), HTTP_SEC_FETCH_DEST="document")
+    assert opened.status_code == 200
+    assert len(access_entries()) == 1
+
+
+def test_the_admin_still_answers_its_own_scripts_and_fetches(intake_client):
+    assert intake_client.get("/admin/jsi18n/", HTTP_SEC_FETCH_DEST="script").status_code == 200
+    assert intake_client.get(CHANGELIST, HTTP_SEC_FETCH_DEST="empty").status_code == 200
+
+
 def test_lists_and_saves_are_not_views_of_one_request(intake_client):
     callback_request = CallbackRequestFactory()
     intake_client.get(CHANGELIST)
