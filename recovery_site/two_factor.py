@@ -28,6 +28,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 DEVICE_NAME = "Authenticator app"
+SETUP_TEMPLATE = "admin/two_factor_setup.html"
 CODE_WIDGET = forms.TextInput(
     attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "maxlength": 8, "size": 8}
 )
@@ -163,12 +164,14 @@ def _grouped(secret):
 
 
 def setup_view(request, admin_site):
-    """Set up an authenticator app: a new secret on every visit, confirmed by password and code.
+    """Set up an authenticator app: a new key on request, confirmed by password and code.
 
-    The secret is shown only while it is unconfirmed, on the page that made it (or
-    the same form shown again after a mistyped code); once confirmed it is never
-    shown again. Staff who already have an app are told so; a superuser removes a
-    lost one in the admin (Django OTP > TOTP devices).
+    Opening the page changes nothing (an image or link that makes a staff member's
+    browser open it must not replace a key they are halfway through adding); the
+    key is made by the form's button (a POST). It is shown only on the page that
+    made it (or the same form shown again after a mistyped code); once confirmed it
+    is never shown again. Staff who already have an app are told so; a superuser
+    removes a lost one in the admin (Django OTP > TOTP devices).
     """
     user = request.user
     if not (user.is_active and user.is_staff):
@@ -182,15 +185,19 @@ def setup_view(request, admin_site):
         # Staff who must set up an app first see no links into the admin.
         context.update(is_nav_sidebar_enabled=False, available_apps=[])
     if confirmed_devices(user).exists():
-        return TemplateResponse(request, "admin/two_factor_setup.html", context)
+        return TemplateResponse(request, SETUP_TEMPLATE, {**context, "enabled": True})
+    if request.method != "POST":
+        return TemplateResponse(request, SETUP_TEMPLATE, context)
 
     unconfirmed = TOTPDevice.objects.filter(user=user, confirmed=False)
-    device = unconfirmed.order_by("-pk").first() if request.method == "POST" else None
-    if device is None:
+    if "start" in request.POST:
         unconfirmed.delete()
         device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
         form = DeviceConfirmForm(request=request, device=device)
     else:
+        device = unconfirmed.order_by("-pk").first()
+        if device is None:  # confirmed or replaced in another tab: start again
+            return redirect("admin:two-factor")
         form = DeviceConfirmForm(request.POST, request=request, device=device)
         if form.is_valid():
             device.confirmed = True
@@ -209,6 +216,6 @@ def setup_view(request, admin_site):
         secret=_grouped(secret),
         issuer=settings.OTP_TOTP_ISSUER,
     )
-    response = TemplateResponse(request, "admin/two_factor_setup.html", context)
+    response = TemplateResponse(request, SETUP_TEMPLATE, context)
     response["Cache-Control"] = "no-store"
     return response

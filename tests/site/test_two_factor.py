@@ -67,6 +67,13 @@ def secret_on(page):
     return match.group(1).replace(" ", "")
 
 
+def start_setup(client):
+    """Press "Show the key to scan": the page with a new key and its QR code."""
+    response = client.post(SETUP, {"start": "Show the key to scan"})
+    assert response.status_code == 200
+    return response
+
+
 # Required for Intake
 
 
@@ -80,6 +87,8 @@ def test_required_intake_without_an_app_is_sent_to_set_one_up(client, intake, re
     assert not callback_request.events.filter(kind="viewed").exists()
     page = client.get(SETUP).content.decode()
     assert "must use two-factor sign-in" in page
+    page = start_setup(client).content.decode()
+    assert "must use two-factor sign-in" in page
     assert 'class="two-factor-qr"><svg' in page and secret_on(page)
     assert client.get("/admin/login/")["Location"] == SETUP
 
@@ -88,7 +97,7 @@ def test_setting_up_the_app_needs_the_password_and_a_code_then_opens_the_request
     client, intake, required
 ):
     sign_in(client, intake)
-    client.get(SETUP)
+    start_setup(client)
     device = TOTPDevice.objects.get(user=intake)
     assert not device.confirmed
 
@@ -107,14 +116,39 @@ def test_setting_up_the_app_needs_the_password_and_a_code_then_opens_the_request
         assert client.get(REQUESTS).status_code == 200
 
 
-def test_the_secret_is_shown_once_each_visit_making_a_new_one(client, intake, required):
+def test_each_start_shows_a_new_secret_once(client, intake, required):
     sign_in(client, intake)
-    first = secret_on(client.get(SETUP).content.decode())
-    second = secret_on(client.get(SETUP).content.decode())
-    assert first != second
+    first = start_setup(client)
+    assert "no-store" in first["Cache-Control"]
+    second = secret_on(start_setup(client).content.decode())
+    assert secret_on(first.content.decode()) != second
     device = TOTPDevice.objects.get(user=intake)
     assert b32decode(second) == device.bin_key
-    assert "no-store" in client.get(SETUP)["Cache-Control"]
+
+
+def test_opening_the_set_up_page_never_replaces_a_key_being_added(client, intake, required):
+    """A GET has no side effect: an <img> pointing here, loaded while someone is halfway
+    through scanning their key, must not swap the key under them."""
+    sign_in(client, intake)
+    secret = secret_on(start_setup(client).content.decode())
+    device = TOTPDevice.objects.get(user=intake)
+    for _ in range(3):
+        page = client.get(SETUP).content.decode()
+        assert "<code>" not in page  # the key is shown only on the page that made it
+    assert list(TOTPDevice.objects.filter(user=intake)) == [device]
+    assert b32decode(secret) == device.bin_key
+    with time_machine.travel(timezone.now() + timedelta(seconds=60)):
+        response = client.post(SETUP, {"password": PASSWORD, "otp_token": code_for(device)})
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
+    device.refresh_from_db()
+    assert device.confirmed
+
+
+def test_confirming_with_no_key_started_starts_again(client, intake, required):
+    sign_in(client, intake)
+    response = client.post(SETUP, {"password": PASSWORD, "otp_token": "123456"})
+    assert (response.status_code, response["Location"]) == (302, SETUP)
+    assert not TOTPDevice.objects.exists()
 
 
 def test_with_an_app_the_secret_is_never_shown_again(client, intake, required):
