@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from articles import images
 from articles.models import Article, Category, Source
 from publishing.admin import PublishableAdmin, PublishableAdminForm
+from recovery_site.admin_lists import DeclaredFiltersOnly
 
 REVIEW_OVERDUE_AFTER = datetime.timedelta(days=365)
 
@@ -100,7 +101,7 @@ class ArticleAdmin(PublishableAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

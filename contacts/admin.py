@@ -2,7 +2,6 @@ import csv
 import re
 
 from django.contrib import admin
-from django.contrib.admin.views.main import SEARCH_VAR
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -29,6 +28,7 @@ from contacts.services import (
     callback_request_change,
     callback_request_viewed,
 )
+from recovery_site.admin_lists import DeclaredFiltersOnly
 
 Status = CallbackRequest.Status
 
@@ -62,7 +62,7 @@ def csv_safe(value):
 
 
 @admin.register(ContactSettings)
-class ContactSettingsAdmin(admin.ModelAdmin):
+class ContactSettingsAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
     """One record: the list page opens it; it can be neither added nor deleted."""
 
     fields = ("phone", "shown_as", "banner_text", "intake_hours", "updated_at")
@@ -152,7 +152,7 @@ class CallbackRequestEventInline(admin.TabularInline):
 
 
 @admin.register(CallbackRequest)
-class CallbackRequestAdmin(admin.ModelAdmin):
+class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
     list_display = (
         "received",
         "name",
@@ -317,26 +317,10 @@ class CallbackRequestAdmin(admin.ModelAdmin):
         return response
 
     def _export_filters(self, request):
-        """The list's filters as `status__exact=new&...`; search text is never kept."""
-        names = []
-        for list_filter in self.list_filter:
-            if isinstance(list_filter, (list, tuple)):
-                list_filter = list_filter[0]
-            names.append(
-                list_filter if isinstance(list_filter, str) else list_filter.parameter_name
-            )
-        kept = [
-            f"{key}={value}"
-            for key, values in sorted(request.GET.lists())
-            if any(key == name or key.startswith(f"{name}__") for name in names)
-            for value in values
-        ]
-        parts = ["&".join(kept) or "no filter"]
-        if request.GET.get(SEARCH_VAR, "").strip():
-            parts.append("a search (text not kept)")
+        """The filters actually applied, as `status__exact=new&...`; search text is never kept."""
+        described = self.get_changelist_instance(request).describe_filters()
         selected_all = request.POST.get("select_across") == "1"
-        parts.append("all matching requests" if selected_all else "selected requests")
-        return "; ".join(parts)
+        return f"{described}; {'all matching requests' if selected_all else 'selected requests'}"
 
     def get_urls(self):
         dashboard_url = path(
@@ -358,7 +342,7 @@ class CallbackRequestAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/contacts/callbackrequest/dashboard.html", context)
 
 
-class SuperuserReadOnlyAdmin(admin.ModelAdmin):
+class SuperuserReadOnlyAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
     """Audit records: superusers read them; nobody adds, changes or deletes them here."""
 
     def has_module_permission(self, request):

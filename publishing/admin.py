@@ -7,6 +7,7 @@ from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from publishing.revisions import RevisionHelper
+from recovery_site.admin_lists import DeclaredFiltersOnly
 
 
 class PublishableAdminForm(forms.ModelForm):
@@ -29,8 +30,9 @@ class PublishableAdminForm(forms.ModelForm):
             widget.config = {**widget.config, "uploadUrl": reverse("ckeditor_upload")}
 
 
-class PublishableAdmin(SimpleHistoryAdmin):
-    """Publish or unpublish in bulk, a "live" column, readable revisions."""
+class PublishableAdmin(DeclaredFiltersOnly, SimpleHistoryAdmin):
+    """Publish or unpublish in bulk, a "live" column, readable revisions; the list
+    filters only by what it declares."""
 
     actions = ["publish_now", "unpublish"]
     save_on_top = True

@@ -212,3 +212,95 @@ def test_the_purge_deletes_the_access_log_of_purged_requests_and_keeps_no_person
     stored = " ".join(str(value) for value in CallbackExport.objects.values().get().values())
     for personal in ("Robin", "Purged", "6195550177"):
         assert personal not in stored
+
+
+# The list filters only by what it declares
+
+# As the list's own date filter links say it.
+SINCE_2020 = (
+    "created_at__gte=2020-01-01+00%3A00%3A00%2B00%3A00"
+    "&created_at__lt=2100-01-01+00%3A00%3A00%2B00%3A00"
+)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?id=4&message__startswith=a",
+        "?message__icontains=heroin",
+        "?message=",
+        "?staff_notes__contains=x",
+        "?name__startswith=S",
+        "?client_hash__startswith=0",
+        "?status__exact=new&message__regex=.",
+        "?assigned_to__username=intake-ina",
+    ],
+)
+def test_the_request_list_refuses_filters_it_does_not_declare(intake_client, query):
+    """Otherwise a message can be read one letter at a time from the list, without
+    opening the request, so without an access-log entry."""
+    CallbackRequestFactory(message="alone and scared")
+    response = intake_client.get(CHANGELIST + query)
+    assert response.status_code == 400
+    assert "scared" not in response.content.decode()
+    assert export(intake_client, CallbackRequestFactory.create_batch(1), query).status_code == 400
+    assert not CallbackExport.objects.exists()
+    assert access_entries() == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?status__exact=new",
+        "?best_time__exact=asap",
+        "?assigned=me",
+        "?assigned=none",
+        "?notified=no",
+        f"?{SINCE_2020}",
+        "?q=Sam&o=-1&p=1",
+        "?status__exact=new&_facets=True",
+        "?e=1",
+    ],
+)
+def test_the_declared_filters_search_ordering_and_pages_still_work(intake_client, query):
+    CallbackRequestFactory()
+    assert intake_client.get(CHANGELIST + query).status_code == 200
+
+
+def test_an_export_records_the_filters_actually_applied(intake_client):
+    requests = CallbackRequestFactory.create_batch(2)
+    export(
+        intake_client,
+        requests,
+        f"?assigned=none&notified=no&status__exact=new&{SINCE_2020}&o=2",
+    )
+    assert CallbackExport.objects.get().filters == (
+        "assigned=none&created_at__gte=2020-01-01 00:00:00+00:00"
+        "&created_at__lt=2100-01-01 00:00:00+00:00&notified=no&status__exact=new; selected requests"
+    )
+
+
+def test_a_filter_added_to_the_list_works_and_is_recorded_at_once(intake_client, monkeypatch):
+    from django.contrib import admin
+
+    from contacts.models import CallbackRequest
+
+    model_admin = admin.site._registry[CallbackRequest]
+    monkeypatch.setattr(model_admin, "list_filter", (*model_admin.list_filter, "source_path"))
+    kept = CallbackRequestFactory(source_path="/articles/klonopin/")
+    CallbackRequestFactory(source_path="/")
+    page = intake_client.get(CHANGELIST + "?source_path=/articles/klonopin/")
+    assert [r.pk for r in page.context["cl"].result_list] == [kept.pk]
+    export(intake_client, [kept], "?source_path=/articles/klonopin/")
+    assert CallbackExport.objects.get().filters == (
+        "source_path=/articles/klonopin/; selected requests"
+    )
+
+
+def test_the_article_list_refuses_undeclared_filters_too(admin_client):
+    assert admin_client.get("/admin/articles/article/?body__icontains=x").status_code == 400
+    assert admin_client.get("/admin/articles/article/?status__exact=draft").status_code == 200
+    assert admin_client.get("/admin/articles/article/?published_at__year=2024").status_code == 200
+    assert (
+        admin_client.get("/admin/articles/article/?published_at__gte=2024-01-01").status_code == 400
+    )
