@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from articles.models import Article, Category
-from articles.wordpress.redirects import query_string_redirect
+from articles.redirects import query_string_redirect
 
 logger = logging.getLogger(__name__)
 

@@ -24,12 +24,12 @@ from django.conf import settings
 from django.contrib.redirects.models import Redirect
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Article, Category
-from articles.redirects import redirect_old_path
+from articles.redirects import redirect_refusal
 from articles.sanitize import plain_text, sanitize_html
 from articles.wordpress import content
 from articles.wordpress.authors import Authors
@@ -118,6 +118,12 @@ class _ImportRun:
         """Every importable post's slug: WordPress's own where it is free here; an
         article already imported keeps its place; nobody else's slug is taken."""
         taken = dict(Article.objects.values_list("slug", "wordpress_id"))
+        # An article's old address that redirects (it was renamed) is taken too, unless
+        # it leads to this same post's article.
+        redirected = _redirected_slugs()
+        at_address = {reverse("articles:detail", args=[slug]): wid for slug, wid in taken.items()}
+        for slug, new_path in redirected.items():
+            taken.setdefault(slug, at_address.get(new_path))
         existing = {
             a.wordpress_id: a
             for a in Article.objects.filter(wordpress_id__isnull=False).only(
@@ -387,20 +393,45 @@ class _ImportRun:
                 self._redirect(old, new)
 
     def _redirect(self, old, new):
+        """A new redirect from `old`, unless something already answers there: an address
+        the site serves itself, or a redirect (ours from an earlier run, or anyone's)
+        to somewhere else. Neither is ever replaced; each is reported."""
         if old in (new, "/"):
             return
         if len(old) > OLD_PATH_MAX:
             self.report.redirects_too_long.append(old)
             return
-        existing = Redirect.objects.filter(site_id=settings.SITE_ID, old_path=old).first()
-        if existing is not None and existing.new_path == new:
-            self.report.redirects["already present"] += 1
+        refusal = redirect_refusal(old)
+        if refusal:
+            self.report.redirects_refused.append((old, refusal))
             return
-        redirect_old_path(old, new)
-        self.report.redirects["updated" if existing else "created"] += 1
+        existing = Redirect.objects.filter(site_id=settings.SITE_ID, old_path=old).first()
+        if existing is None:
+            Redirect.objects.create(site_id=settings.SITE_ID, old_path=old, new_path=new)
+            self.report.redirects["created"] += 1
+        elif existing.new_path == new:
+            self.report.redirects["already present"] += 1
+        else:
+            where = existing.new_path or "nowhere (gone)"
+            self.report.redirects_refused.append((old, f"already redirects to {where}"))
 
 
 # Helpers ---------------------------------------------------------------------------
+
+
+def _redirected_slugs():
+    """{slug: where it redirects} for every article address that is a redirect."""
+    prefix = reverse("articles:list")
+    slugs = {}
+    redirects = Redirect.objects.filter(site_id=settings.SITE_ID, old_path__startswith=prefix)
+    for old, new in redirects.values_list("old_path", "new_path"):
+        try:
+            match = resolve(unquote(old.partition("?")[0]))
+        except Resolver404:
+            continue
+        if match.view_name == "articles:detail":
+            slugs[match.kwargs["slug"]] = new
+    return slugs
 
 
 def _edited_since_import(article):

@@ -35,6 +35,7 @@ class ImportReport:
     links_rewritten: int = 0
     redirects: Counter = field(default_factory=Counter)
     redirects_too_long: list = field(default_factory=list)
+    redirects_refused: list = field(default_factory=list)  # (old path, what answers there)
     too_long: list = field(default_factory=list)  # (post id, characters of cleaned HTML)
     renamed_slugs: list = field(default_factory=list)  # (post id, wanted, given)
     untitled: int = 0
@@ -106,9 +107,12 @@ class ImportReport:
                 lines += _details("not copied", self.files_not_copied)
         lines.append(f"Links between posts rewritten: {self.links_rewritten}.")
         lines.append(
-            f"Redirects: {self.redirects['created']} created, {self.redirects['updated']} "
-            f"updated, {self.redirects['already present']} already present."
+            f"Redirects: {self.redirects['created']} created, "
+            f"{self.redirects['already present']} already present, "
+            f"{len(self.redirects_refused) + len(self.redirects_too_long)} refused."
         )
+        for path, reason in self.redirects_refused:
+            lines.append(f"  Not redirected: {path} ({reason}).")
         for path in self.redirects_too_long:
             lines.append(f"  Not redirected (longer than a redirect can hold): {path}")
         for post_id, wanted, given in self.renamed_slugs:

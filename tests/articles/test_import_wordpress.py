@@ -276,7 +276,7 @@ def test_old_addresses_answer_301_with_the_new_ones(client):
     # Drafts and skipped posts were never public: no redirect.
     assert client.get("/?p=104").status_code == 200  # just the home page
     assert client.get("/2023/07/private-notes/").status_code == 404
-    assert "Redirects: 13 created, 0 updated, 0 already present." in output
+    assert "Redirects: 13 created, 0 already present, 0 refused." in output
     assert Redirect.objects.filter(site_id=settings.SITE_ID).count() == 13
 
 
@@ -292,7 +292,7 @@ def test_running_the_same_export_again_changes_nothing(media_dir):
 
     assert "Articles: 0 imported, 0 updated, 5 unchanged." in output
     assert "Images: 0 copied, 2 already here" in output
-    assert "Redirects: 0 created, 0 updated, 13 already present." in output
+    assert "Redirects: 0 created, 13 already present, 0 refused." in output
     assert "Categories created: 0." in output
     assert {a.pk: (a.updated_at, a.body) for a in Article.objects.all()} == before
     assert media_files() == files  # no second copy of any image
@@ -494,3 +494,86 @@ def test_the_theme_unit_test_export_imports_and_reports(client):
 
     again = run_import(THEME_UNIT_TEST)
     assert "Articles: 0 imported, 0 updated, 57 unchanged." in again
+
+
+# A hostile export cannot take addresses ---------------------------------------------
+
+OLD_SITE = "https://harbor-recovery.example.org"
+POST_101_LINK = f"<link>{OLD_SITE}/2023/03/understanding-withdrawal/</link>"
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/admin/",
+        "/admin/contacts/callbackrequest/",
+        "/call-back/",
+        "/call-back/thanks/",
+        "/feed/",
+        "/search/",
+        "/sitemap.xml",
+        "/articles/",
+        "/static/css/site.css",
+        "/media/uploads/photo.jpg",
+        "/?utm_source=x",
+        "//evil.example/",
+        "/articles/a-live-article/",
+        "/articles/a-draft/",
+        "/articles/category/ours/",
+        "/2023/../admin/",
+    ],
+)
+def test_an_import_never_redirects_an_address_the_site_serves(tmp_path, client, address):
+    ArticleFactory(slug="a-live-article")
+    ArticleFactory(slug="a-draft", draft=True)
+    ArticleFactory(category__slug="ours")
+    hostile = export_with(tmp_path, (POST_101_LINK, f"<link>{OLD_SITE}{address}</link>"))
+
+    output = run_import(hostile)
+
+    assert not Redirect.objects.filter(old_path=address).exists()
+    assert f"Not redirected: {address} (" in output
+    assert "Redirects: 12 created, 0 already present, 1 refused." in output
+    assert client.get("/?p=101")["Location"] == "/articles/understanding-withdrawal/"
+
+
+def test_an_import_never_moves_a_redirect_it_did_not_create(tmp_path, client):
+    """A renamed article keeps its old address; an import claiming it is refused."""
+    ours = ArticleFactory(slug="cocaine-and-the-heart")
+    ours.slug = "cocaine-and-your-heart"
+    ours.save()
+    Redirect.objects.create(site_id=settings.SITE_ID, old_path="/?p=102", new_path="/articles/x/")
+    hostile = export_with(
+        tmp_path, (POST_101_LINK, f"<link>{OLD_SITE}/articles/cocaine-and-the-heart/</link>")
+    )
+
+    output = run_import(hostile)
+
+    old = client.get("/articles/cocaine-and-the-heart/")
+    assert (old.status_code, old["Location"]) == (301, "/articles/cocaine-and-your-heart/")
+    assert client.get("/?p=102")["Location"] == "/articles/x/"
+    assert (
+        "Not redirected: /articles/cocaine-and-the-heart/ "
+        "(already redirects to /articles/cocaine-and-your-heart/)." in output
+    )
+    assert "Not redirected: /?p=102 (already redirects to /articles/x/)." in output
+
+
+def test_an_import_never_takes_a_renamed_articles_old_address_as_its_slug(client):
+    ours = ArticleFactory(slug="understanding-withdrawal")
+    ours.slug = "withdrawal"
+    ours.save()
+
+    output = run_import()
+
+    assert article(101).slug == "understanding-withdrawal-2"
+    assert 'the address "understanding-withdrawal" is taken here' in output
+    old = client.get("/articles/understanding-withdrawal/")
+    assert (old.status_code, old["Location"]) == (301, "/articles/withdrawal/")
+
+
+def test_old_home_page_links_redirect_but_no_other_query_takes_the_home_page(client):
+    Redirect.objects.create(
+        site_id=settings.SITE_ID, old_path="/?utm_source=x", new_path="/articles/x/"
+    )
+    assert client.get("/?utm_source=x").status_code == 200
