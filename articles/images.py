@@ -1,27 +1,33 @@
 """Image checks and renditions, shared by the editor upload view, the featured
-image field and the WordPress importer.
+image field and the WordPress importer (all three call `clean_image`).
 
 Every image is opened by Pillow, must be JPEG, PNG, WebP or GIF, stays under the
-byte and pixel limits, and is re-encoded from its pixels, so nothing but image
-data (no scripts hidden in metadata or trailing bytes) reaches storage. Files
-are stored under random names.
+byte and pixel limits, and is re-encoded from its pixels alone: turned upright by
+its EXIF orientation, converted to sRGB by its colour profile, then copied into a
+new image that carries nothing else. No comment, EXIF (camera, GPS), XMP, colour
+profile, text chunk or trailing byte reaches storage. Files are stored under
+random names.
 """
 
 import io
 import secrets
+import struct
 import warnings
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # about 8000 x 5000
 MAX_SIDE = 2400  # larger photos are scaled down; nobody reads an article at 6000 px
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 RENDITION_WIDTHS = (480, 800, 1200)
+# Modes whose pixels are copied as they are; any other is converted to RGB(A).
+KEPT_MODES = {"1", "L", "LA", "P", "RGB", "RGBA"}
+SRGB = ImageCms.createProfile("sRGB")
 
 
 @dataclass
@@ -65,7 +71,7 @@ def clean_image(uploaded):
         raise ValidationError("Images must be 5 MB or smaller.", code="size")
     image = _open(data)
     source_format = image.format
-    image = ImageOps.exif_transpose(image)
+    image = _pixels_only(_in_srgb(_upright(image)))
     image.thumbnail((MAX_SIDE, MAX_SIDE))
 
     out = io.BytesIO()
@@ -81,6 +87,45 @@ def clean_image(uploaded):
         image.save(out, "PNG", optimize=True)
     extension = ALLOWED_FORMATS[source_format]
     return CleanImage(ContentFile(out.getvalue()), extension, image.width, image.height)
+
+
+def _upright(image):
+    """Rotated as its EXIF orientation says; unchanged when the EXIF is unreadable."""
+    try:
+        return ImageOps.exif_transpose(image)
+    except (SyntaxError, ValueError, OSError, struct.error):
+        return image
+
+
+def _in_srgb(image):
+    """Converted to sRGB by its embedded colour profile, if it has one we can read:
+    the profile itself is not kept, so the colours must not depend on it."""
+    profile = image.info.get("icc_profile")
+    if not profile:
+        return image
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        if image.mode not in ("RGB", "RGBA", "CMYK", "L"):
+            image = image.convert("RGBA" if image.has_transparency_data else "RGB")
+        mode = "RGBA" if image.mode == "RGBA" else "RGB"
+        return ImageCms.profileToProfile(image, source, SRGB, outputMode=mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image  # an unreadable or mismatched profile: the pixels as they are
+
+
+def _pixels_only(image):
+    """A new image with the same pixels (and palette) and nothing else."""
+    if image.mode.startswith("I"):  # 16-bit grey: 8 bits are all a screen shows
+        image = image.convert("I").point(lambda value: value / 256).convert("L")
+    if image.mode not in KEPT_MODES:
+        image = image.convert("RGBA" if image.has_transparency_data else "RGB")
+    clean = Image.frombytes(image.mode, image.size, image.tobytes())
+    if image.mode == "P":
+        clean.putpalette(image.getpalette(rawmode="RGBA"), rawmode="RGBA")
+    transparency = image.info.get("transparency")
+    if isinstance(transparency, (int, tuple)):  # which colour is see-through: pixel data
+        clean.info["transparency"] = transparency
+    return clean
 
 
 def random_name(folder, extension):
