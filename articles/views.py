@@ -1,4 +1,3 @@
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import JsonResponse
@@ -10,6 +9,7 @@ from articles import images
 from articles.models import Article, Category, clean_search_query
 from articles.seo import article_jsonld
 from publishing.views import PublishedDetailView
+from recovery_site.staff import staff_required
 
 PAGE_SIZE = 12
 RECENT_COUNT = 5
@@ -72,7 +72,7 @@ class ArticleDetailView(PublishedDetailView):
 
 
 @require_POST
-@permission_required("articles.change_article", raise_exception=True)
+@staff_required("articles.change_article")
 def editor_image_upload(request):
     """CKEditor's image upload endpoint (JSON protocol of CKEditor 4's fileTools).
 

@@ -3,10 +3,13 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import http_date
 from django.views.generic import DetailView
 
+from recovery_site.staff import staff_may
+
 
 class PublishedDetailView(DetailView):
-    """One published item. Staff who may change it can read a draft or scheduled one
-    as it will look, marked as a preview, never cached and never indexed."""
+    """One published item. Staff who may change it (signed in as the admin requires)
+    can read a draft or scheduled one as it will look, marked as a preview, never
+    cached and never indexed."""
 
     preview = False
 
@@ -21,7 +24,7 @@ class PublishedDetailView(DetailView):
             return super().get_object(queryset)
         except Http404:
             opts = self.model._meta
-            if not self.request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+            if not staff_may(self.request, f"{opts.app_label}.change_{opts.model_name}"):
                 raise
             self.preview = True
             return super().get_object(self.get_preview_queryset())
