@@ -68,29 +68,34 @@ def status(user):
     return cached
 
 
-def _verify(user, code):
-    """The device that accepts the code, or a ValidationError saying why not."""
+def _verified_device(user, code):
+    """The confirmed device that accepts `code` (spaces ignored), or None."""
     code = "".join(code.split())
-    throttled = False
+    if not code:
+        return None
     for device in confirmed_devices(user):
         allowed, _ = device.verify_is_allowed()
-        if not allowed:
-            throttled = True
-        elif device.verify_token(code):
+        if allowed and device.verify_token(code):
             return device
-    if throttled:
-        raise ValidationError(
-            "Too many wrong codes in a row. Wait a minute, then try the newest code.",
-            code="throttled",
-        )
-    raise ValidationError(
-        "That code is not right. Check the time on your phone and try the newest code.",
-        code="invalid_code",
-    )
+    return None
 
 
 class StaffAuthenticationForm(AdminAuthenticationForm):
-    """The admin sign-in: username and password, plus the app's code for staff who have one."""
+    """The admin sign-in: username and password, plus the app's code for staff who have one.
+
+    A missing, wrong or throttled code is answered exactly like a wrong password, and
+    counted by the lockout like one: a different answer would tell someone guessing
+    that the password was right.
+    """
+
+    error_messages = {
+        **AdminAuthenticationForm.error_messages,
+        "invalid_login": (
+            "Please enter the correct %(username)s and password for a staff account, and "
+            "the current code from your authenticator app if you have set one up. "
+            "Username and password are case-sensitive."
+        ),
+    }
 
     otp_token = forms.CharField(
         label="Code from your authenticator app",
@@ -104,21 +109,17 @@ class StaffAuthenticationForm(AdminAuthenticationForm):
         super().confirm_login_allowed(user)
         if not confirmed_devices(user).exists():
             return
-        code = self.cleaned_data.get("otp_token") or ""
-        if not code.strip():
-            raise ValidationError(
-                "Enter the code from your authenticator app as well.", code="code_required"
-            )
-        try:
-            user.otp_device = _verify(user, code)
-        except ValidationError:
-            # A wrong code counts towards the django-axes lockout like a wrong password.
+        device = _verified_device(user, self.cleaned_data.get("otp_token") or "")
+        if device is None:
+            # What django.contrib.auth.authenticate() sends for a wrong password, so
+            # django-axes counts it the same way.
             user_login_failed.send(
                 sender=__name__,
                 credentials={"username": user.get_username()},
                 request=self.request,
             )
-            raise
+            raise self.get_invalid_login_error()
+        user.otp_device = device
 
 
 class DeviceConfirmForm(forms.Form):

@@ -160,13 +160,19 @@ def test_with_an_app_the_secret_is_never_shown_again(client, intake, required):
     assert TOTPDevice.objects.filter(user=intake).count() == 1
 
 
+def wrong_code(device):
+    return "123456" if code_for(device) != "123456" else "654321"
+
+
+def login_errors(response):
+    assert response.status_code == 200
+    return [str(error) for error in response.context["form"].non_field_errors()]
+
+
 def test_intake_with_an_app_signs_in_with_a_valid_code_only(client, intake, required):
     device = with_device(intake)
-    no_code = sign_in(client, intake)
-    assert no_code.status_code == 200
-    assert "Enter the code from your authenticator app as well." in no_code.content.decode()
-    wrong = sign_in(client, intake, "123456" if code_for(device) != "123456" else "654321")
-    assert "That code is not right" in wrong.content.decode()
+    assert login_errors(sign_in(client, intake))
+    assert login_errors(sign_in(client, intake, wrong_code(device)))
     assert client.get(REQUESTS).status_code == 302
 
     # A wrong code makes the app wait a moment before the next try.
@@ -190,6 +196,33 @@ def test_wrong_codes_count_towards_the_lockout(client, intake, required):
     for _ in range(5):
         response = sign_in(client, intake, "000000")
     assert response.status_code == 429
+
+
+def test_a_missing_or_wrong_code_is_answered_exactly_like_a_wrong_password(
+    client, intake, required
+):
+    """Otherwise the answer tells someone guessing passwords that this one was right."""
+    device = with_device(intake)
+    wrong_password = client.post(
+        "/admin/login/", {"username": intake.username, "password": "not-it", "otp_token": "1"}
+    )
+    answers = [
+        login_errors(wrong_password),
+        login_errors(sign_in(client, intake)),
+        login_errors(sign_in(client, intake, "")),
+        login_errors(sign_in(client, intake, wrong_code(device))),
+    ]
+    assert answers[0] and all(answer == answers[0] for answer in answers)
+    assert "authenticator app" in answers[0][0]  # it still says what a sign-in needs
+
+
+def test_the_right_password_without_a_code_counts_towards_the_lockout(client, intake, required):
+    with_device(intake)
+    for _ in range(4):
+        assert sign_in(client, intake).status_code == 200
+    assert sign_in(client, intake).status_code == 429
+    device = TOTPDevice.objects.get(user=intake)
+    assert sign_in(client, intake, code_for(device)).status_code == 429
 
 
 def test_the_set_up_page_needs_a_signed_in_staff_member(client):
