@@ -1,12 +1,18 @@
+import hashlib
+import logging
+import secrets
 import time
 import unicodedata
 from urllib.parse import urlsplit
 
 from django import forms
 from django.core import signing
+from django.core.cache import cache
 
 from contacts.models import CallbackRequest
 from contacts.phone import parse_phone
+
+logger = logging.getLogger(__name__)
 
 # The consent wording and its version travel together: change one, change both.
 CONSENT_TEXT = "You may call or text me at this number about treatment options"
@@ -31,7 +37,10 @@ def has_forbidden_characters(value, allowed=""):
 
 
 def sign_started(now=None):
-    return signing.Signer(salt=STARTED_SALT).sign(str(int(now if now is not None else time.time())))
+    """The form's time-trap token: when it was served, and a nonce that makes it one
+    page load's own."""
+    started = int(now if now is not None else time.time())
+    return signing.Signer(salt=STARTED_SALT).sign(f"{started}.{secrets.token_urlsafe(9)}")
 
 
 def started_age(token, now=None):
@@ -39,10 +48,25 @@ def started_age(token, now=None):
     if not isinstance(token, str) or not token:
         return None
     try:
-        started = int(signing.Signer(salt=STARTED_SALT).unsign(token))
+        started = int(signing.Signer(salt=STARTED_SALT).unsign(token).split(".", 1)[0])
     except (signing.BadSignature, ValueError):
         return None
     return (now if now is not None else time.time()) - started
+
+
+def claim_started(token):
+    """True the first time a token is sent, False ever after (within STARTED_MAX_AGE).
+
+    One page load is good for one submission: a token replayed for many would let a
+    bot wait once and then send as fast as it likes. Claims live in the cache (shared
+    by every process with REDIS_URL); if it is out of reach, the token is accepted.
+    """
+    key = "contacts:started-used:" + hashlib.sha256(token.encode()).hexdigest()
+    try:
+        return bool(cache.add(key, True, STARTED_MAX_AGE + 60))
+    except Exception:  # noqa: BLE001 - a cache outage must not turn a person away
+        logger.warning("Call-back form: cache unavailable, time-trap token not checked")
+        return True
 
 
 def clean_source_path(value):
@@ -148,6 +172,14 @@ class CallbackRequestForm(forms.Form):
     @property
     def started_age(self):
         return started_age(self.data.get("started"))
+
+    def claim_started(self):
+        """The token's age, claimed for this submission; None if it is missing, forged
+        or was sent before (a token already used vouches for nothing)."""
+        age = self.started_age
+        if age is None or not claim_started(self.data["started"]):
+            return None
+        return age
 
     def restart(self):
         """Give a bound form a fresh timestamp, for showing it again."""

@@ -50,7 +50,7 @@ class CallbackRequestView(FormView):
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
-        age = form.started_age
+        age = form.claim_started()
         if form.honeypot_filled or age is None or age < settings.CALLBACK_MIN_SECONDS:
             # Caught bots see what people see, and learn nothing.
             logger.info("Call-back form: submission caught by the spam traps")

@@ -270,6 +270,27 @@ def test_missing_or_tampered_timestamp_counts_as_a_bot(client, started):
     assert not CallbackRequest.objects.exists()
 
 
+def test_one_page_load_is_good_for_one_submission(client):
+    """A time-trap token replayed for many submissions (wait once, then send as fast as
+    you like, from as many addresses as you like) counts as no token at all."""
+    html = client.get(CALLBACK_URL).content.decode()
+    token = re.search(r'name="started" value="([^"]+)"', html).group(1)
+    with time_machine.travel(time.time() + 10):
+        assert post(client, started=token).status_code == 303
+        for i, address in enumerate(("198.51.100.1", "198.51.100.2", "2001:db8::1")):
+            client.post(
+                CALLBACK_URL,
+                form_data(phone=f"619-555-01{i:02d}", started=token),
+                REMOTE_ADDR=address,
+            )
+    assert CallbackRequest.objects.count() == 1
+
+
+def test_two_page_loads_in_the_same_second_get_tokens_of_their_own():
+    now = time.time()
+    assert sign_started(now) != sign_started(now)
+
+
 def test_a_form_left_open_for_days_is_shown_again_to_send_again(client):
     response = post(client, started=sign_started(time.time() - 3 * 24 * 3600))
     html = response.content.decode()
