@@ -1,7 +1,6 @@
 """The writes that go together: save a call-back request, audit it, notify staff."""
 
 import hashlib
-import ipaddress
 import logging
 import smtplib
 from datetime import timedelta
@@ -9,6 +8,7 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib.sites.models import Site
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.template.loader import render_to_string
@@ -22,10 +22,13 @@ from contacts.models import (
     CallbackRequestEvent,
     short_duration,
 )
+from recovery_site.networks import client_network
 
 logger = logging.getLogger(__name__)
 
 RATE_LIMIT_WINDOW = timedelta(hours=1)
+# The second, coarser rate-limit bucket for IPv6 clients.
+NETWORK_IPV6_PREFIX = 48
 DUPLICATE_WINDOW = timedelta(minutes=10)
 AUDITED_FIELDS = ("status", "assigned_to", "staff_notes")
 
@@ -55,18 +58,30 @@ def client_address(request):
 
 
 def client_hash(address):
-    """A keyed hash of the address; IPv6 clients are counted per /64 network."""
+    """A keyed hash of the client (IPv6 counted per /64 network): the rate-limit key."""
+    return _keyed(client_network(address) or "unknown:" + address[:100])
+
+
+def network_rate_limited(address):
+    """True when the client's IPv6 /48 has sent CALLBACK_NETWORK_RATE_LIMIT requests
+    this hour: the second, coarser bucket, so that the 65,536 /64s of one /48 are not
+    65,536 separate limits. Counted in the cache (shared across processes with
+    REDIS_URL); if the cache is out of reach, nobody is turned away."""
+    network = client_network(address, ipv6_prefix=NETWORK_IPV6_PREFIX)
+    if network is None or "/" not in network:
+        return False  # IPv4: one address is already the finest bucket there is
+    hour = int(timezone.now().timestamp() // 3600)
+    key = f"contacts:network-rate:{_keyed(network)}:{hour}"
     try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        key = "unknown:" + address[:100]
-    else:
-        if ip.version == 6 and ip.ipv4_mapped:
-            ip = ip.ipv4_mapped
-        if ip.version == 6:
-            key = str(ipaddress.ip_network(f"{ip}/64", strict=False))
-        else:
-            key = str(ip)
+        cache.add(key, 0, 2 * 60 * 60)
+        count = cache.incr(key)
+    except Exception:  # noqa: BLE001 - a cache outage must not turn a person away
+        logger.warning("Call-back form: cache unavailable, network rate limit not checked")
+        return False
+    return count > settings.CALLBACK_NETWORK_RATE_LIMIT
+
+
+def _keyed(key):
     return salted_hmac("contacts.client-hash", key, algorithm="sha256").hexdigest()
 
 

@@ -11,7 +11,13 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
 from contacts.forms import CONSENT_TEXT_VERSION, STARTED_MAX_AGE, CallbackRequestForm
-from contacts.services import RateLimited, callback_request_create, client_address, client_hash
+from contacts.services import (
+    RateLimited,
+    callback_request_create,
+    client_address,
+    client_hash,
+    network_rate_limited,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +70,10 @@ class CallbackRequestView(FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
+        address = client_address(self.request)
         try:
+            if network_rate_limited(address):
+                raise RateLimited
             callback_request_create(
                 name=data["name"],
                 phone=data["phone"],
@@ -72,7 +81,7 @@ class CallbackRequestView(FormView):
                 message=data["message"],
                 consent_text_version=CONSENT_TEXT_VERSION,
                 source_path=data["source_path"],
-                client_hash=client_hash(client_address(self.request)),
+                client_hash=client_hash(address),
             )
         except RateLimited:
             logger.warning("Call-back form: rate limit reached")

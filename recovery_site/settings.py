@@ -334,8 +334,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
-# The same client address rule as the call-back form (DJANGO_TRUSTED_PROXIES).
-AXES_CLIENT_IP_CALLABLE = "contacts.services.client_address"
+# The same client address rule as the call-back form (DJANGO_TRUSTED_PROXIES), with
+# IPv6 clients counted per /64 network (recovery_site/networks.py).
+AXES_CLIENT_IP_CALLABLE = "recovery_site.networks.lockout_address"
 # Keep only what the lockout needs: failed attempts (which expire with the
 # cool-off), not a log of every staff login with its address and browser.
 AXES_DISABLE_ACCESS_LOG = True
@@ -398,6 +399,8 @@ CALLBACK_NOTIFY_EMAILS = env_list("DJANGO_CALLBACK_NOTIFY_EMAILS")
 CALLBACK_EMAIL_INCLUDE_CONTACT = env_bool("DJANGO_CALLBACK_EMAIL_INCLUDE_CONTACT")
 CALLBACK_MIN_SECONDS = env_int("DJANGO_CALLBACK_MIN_SECONDS", 3)
 CALLBACK_RATE_LIMIT = env_int("DJANGO_CALLBACK_RATE_LIMIT", 5)
+# Requests per hour from one IPv6 /48 (65,536 /64s, each with its own limit above).
+CALLBACK_NETWORK_RATE_LIMIT = env_int("DJANGO_CALLBACK_NETWORK_RATE_LIMIT", 20)
 CALLBACK_RETENTION_DAYS = env_int("DJANGO_CALLBACK_RETENTION_DAYS", 180)
 # How many proxies in front of the site append to X-Forwarded-For; 0 means use
 # REMOTE_ADDR only, because a client can write any X-Forwarded-For it likes.

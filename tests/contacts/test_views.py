@@ -308,6 +308,26 @@ def test_a_form_left_open_for_days_is_shown_again_to_send_again(client):
 # Rate limit and duplicates
 
 
+def test_one_ipv6_48_is_one_more_bucket_not_65536(client, settings):
+    """Each /64 has its own limit; a /48 holds 65,536 of them, so it has one of its own."""
+    settings.CALLBACK_NETWORK_RATE_LIMIT = 3
+
+    def send(address, i):
+        data = form_data(phone=f"619-555-01{i:02d}")
+        return client.post(CALLBACK_URL, data, REMOTE_ADDR=address)
+
+    for i in range(3):
+        assert send(f"2001:db8:1:{i}::1", i).status_code == 303
+    refused = send("2001:db8:1:99::1", 50)
+    assert refused.status_code == 429
+    assert 'href="tel:+18588880101"' in refused.content.decode()
+    assert CallbackRequest.objects.count() == 3
+    assert send("2001:db8:2::1", 60).status_code == 303  # another /48
+    for i in range(4):  # IPv4 keeps its per-address limit only
+        assert send(f"198.51.100.{i}", 70 + i).status_code == 303
+    assert CallbackRequest.objects.count() == 8
+
+
 def test_rate_limit_answers_429_with_the_phone_number_per_address(client):
     for i in range(5):
         response = post(client, phone=f"619-555-01{i:02d}")

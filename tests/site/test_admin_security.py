@@ -157,6 +157,21 @@ def test_a_success_before_the_limit_resets_the_count(client, staff):
     assert signed_in(sign_in(client, staff.username, PASSWORD))
 
 
+def test_the_lock_holds_for_every_address_in_the_same_ipv6_64(client, staff):
+    """An IPv6 client can use any address of its /64: one address is no client at all."""
+    fail(client, staff.username, 5, address="2001:db8:1:2::1")
+    for neighbour in ("2001:db8:1:2::2", "2001:db8:1:2:ffff:ffff:ffff:ffff"):
+        assert sign_in(client, staff.username, PASSWORD, address=neighbour).status_code == 429
+    assert signed_in(sign_in(client, staff.username, PASSWORD, address="2001:db8:1:3::1"))
+
+
+def test_guesses_spread_over_a_64_are_counted_together(client, staff):
+    for i in range(1, 5):
+        assert fail(client, staff.username, 1, address=f"2001:db8:1:2::{i}").status_code == 200
+    assert fail(client, staff.username, 1, address="2001:db8:1:2::99").status_code == 429
+    assert AccessAttempt.objects.get().ip_address == "2001:db8:1:2::"
+
+
 def test_a_forged_forwarded_header_does_not_escape_the_lock(client, staff, settings):
     """Without trusted proxies, X-Forwarded-For is the client's own claim and is ignored."""
     settings.TRUSTED_PROXY_COUNT = 0
