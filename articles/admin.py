@@ -1,6 +1,8 @@
 import datetime
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -23,6 +25,11 @@ class ArticleAdminForm(PublishableAdminForm):
             *("last_reviewed", "status", "published_at"),
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "author" in self.fields:
+            self.fields["author"].queryset = author_choices(self.instance.author_id)
+
     def clean_featured_image(self):
         image = self.cleaned_data.get("featured_image")
         if image and hasattr(image, "content_type"):  # a new upload, not the stored file
@@ -30,6 +37,24 @@ class ArticleAdminForm(PublishableAdminForm):
             clean.content.name = f"upload.{clean.extension}"
             return clean.content
         return image
+
+
+def author_choices(current_author_id=None):
+    """Who can be named an article's author: active staff who may write articles (by
+    group or by their own permission), and whoever is named now. Editors never see
+    the usernames of Intake staff or of superusers who write nothing."""
+    may_write = Permission.objects.filter(
+        content_type__app_label="articles", codename="change_article"
+    )
+    writers = (Q(groups__permissions__in=may_write) | Q(user_permissions__in=may_write)) & Q(
+        is_active=True, is_staff=True
+    )
+    return (
+        get_user_model()
+        .objects.filter(writers | Q(pk=current_author_id))
+        .distinct()
+        .order_by("username")
+    )
 
 
 class SourceInline(admin.TabularInline):
@@ -67,7 +92,14 @@ class ArticleAdmin(PublishableAdmin):
         "medical_reviewer",
         "thumbnail",
     ]
-    list_filter = ["status", "category", "author", ReviewOverdueFilter, "is_featured"]
+    list_filter = [
+        "status",
+        "category",
+        # Only people who have written something, not every account on the site.
+        ("author", admin.RelatedOnlyFieldListFilter),
+        ReviewOverdueFilter,
+        "is_featured",
+    ]
     list_select_related = ["category"]
     search_fields = ["title", "summary"]
     date_hierarchy = "published_at"

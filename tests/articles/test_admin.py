@@ -163,3 +163,31 @@ def test_an_absurdly_long_body_is_refused_with_a_clear_message(admin_client):
     assert response.status_code == 200
     assert "too long to save in one piece" in response.content.decode()
     assert not Article.objects.exists()
+
+
+def test_editors_see_only_writers_usernames_in_the_author_filter_and_field(client):
+    """Not the Intake staff who work call-back requests, nor superusers who write nothing."""
+    from django.contrib.auth.models import Group
+
+    from tests.factories import StaffUserFactory
+
+    editors = Group.objects.get(name="Editors")
+    writer, colleague = (
+        StaffUserFactory(username="wendy-writer"),
+        StaffUserFactory(username="cole-colleague"),
+    )
+    writer.groups.add(editors)
+    colleague.groups.add(editors)
+    StaffUserFactory(username="ina-intake").groups.add(Group.objects.get(name="Intake"))
+    StaffUserFactory(username="sam-superuser", is_superuser=True)
+    article = ArticleFactory(author=writer)
+    client.force_login(colleague)
+
+    listing = client.get("/admin/articles/article/").content.decode()
+    form = client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
+    added = client.get("/admin/articles/article/add/").content.decode()
+    assert "wendy-writer" in listing  # she has written something
+    assert "cole-colleague" in form and "wendy-writer" in form
+    for page in (listing, form, added):
+        assert "ina-intake" not in page and "sam-superuser" not in page
+    assert client.get(f"/admin/articles/article/?author__id__exact={writer.pk}").status_code == 200
