@@ -14,7 +14,9 @@ here) gets a 403 before any view runs, so it records nothing in the access log.
 from functools import update_wrapper
 
 from django.contrib import admin
-from django.http import HttpResponseForbidden
+from django.contrib.contenttypes import views as contenttype_views
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.views.decorators.cache import never_cache
@@ -68,7 +70,34 @@ class SiteAdmin(admin.AdminSite):
 
     def get_urls(self):
         setup = never_cache(csrf_protect(self.two_factor_view))
-        return [path("two-factor/", setup, name="two-factor"), *super().get_urls()]
+        urls = [u for u in super().get_urls() if getattr(u, "name", None) != "view_on_site"]
+        return [
+            path("two-factor/", setup, name="two-factor"),
+            path(
+                "r/<int:content_type_id>/<path:object_id>/",
+                self.admin_view(self.view_on_site),
+                name="view_on_site",
+            ),
+            *urls,
+        ]
+
+    def view_on_site(self, request, content_type_id, object_id):
+        """Django's "View on site" redirect, for staff who may see that kind of object.
+
+        Django's own answers any staff member with the object's address, so Intake
+        could learn a draft article's address (its title) by guessing ids.
+        """
+        try:
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+        except ContentType.DoesNotExist:
+            raise Http404 from None
+        opts = model._meta if model is not None else None
+        if opts is None or not any(
+            request.user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+            for action in ("view", "change")
+        ):
+            raise Http404
+        return contenttype_views.shortcut(request, content_type_id, object_id)
 
     def two_factor_view(self, request):
         return two_factor.setup_view(request, self)

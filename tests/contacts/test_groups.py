@@ -116,3 +116,29 @@ def test_editors_see_no_contacts_in_the_admin_index(editor_client):
 @pytest.mark.parametrize("url", ARTICLES_URLS)
 def test_editors_reach_the_articles(editor_client, url):
     assert editor_client.get(url).status_code == 200
+
+
+def test_intake_cannot_learn_a_draft_articles_address_through_view_on_site(client):
+    """The admin's "View on site" redirect names the article's address (its title)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from articles.models import Article
+    from tests.factories import ArticleFactory
+
+    draft = ArticleFactory(draft=True, slug="merger-with-another-clinic")
+    article_type = ContentType.objects.get_for_model(Article)
+    view_on_site = f"/admin/r/{article_type.pk}/{draft.pk}/"
+
+    intake = StaffUserFactory(username="ina-intake")
+    intake.groups.add(Group.objects.get(name="Intake"))
+    client.force_login(intake)
+    response = client.get(view_on_site)
+    assert response.status_code == 404
+    assert "merger" not in response.get("Location", "") + response.content.decode()
+
+    editor = StaffUserFactory(username="edi-editor")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    response = client.get(view_on_site)
+    assert response.status_code == 302
+    assert response["Location"].endswith(draft.get_absolute_url())
