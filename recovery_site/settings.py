@@ -243,6 +243,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# The call-back form's CSRF cookie is the one thing the site leaves on a visitor's
+# device: gone when the browser closes, not kept for a year.
+CSRF_COOKIE_AGE = None
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

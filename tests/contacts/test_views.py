@@ -107,6 +107,15 @@ def test_form_page_has_the_fields_traps_and_a_timestamp(client):
     assert token.count(":") == 1
 
 
+def test_the_form_leaves_only_a_browser_session_cookie_on_the_device(client):
+    """Someone asking for help on a shared phone: no cookie that outlives the browser."""
+    client.get(CALLBACK_URL)
+    assert list(client.cookies) == ["csrftoken"]
+    cookie = client.cookies["csrftoken"]
+    assert (cookie["expires"], cookie["max-age"]) == ("", "")
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+
+
 def test_form_page_remembers_the_page_the_visitor_came_from(client):
     response = client.get(CALLBACK_URL, HTTP_REFERER="http://testserver/articles/klonopin/?x=1")
     assert 'name="source_path" value="/articles/klonopin/"' in response.content.decode()
