@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test lint superuser migrate demo clean screenshots
+.PHONY: run test lint superuser migrate demo clean screenshots lighthouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,16 @@ test: $(VENV)/.dev-installed
 screenshots: $(VENV)/.dev-installed
 	$(BIN)/python scripts/screenshots.py
 
+# Lighthouse (npm, pinned in scripts/lighthouse/) on six public pages with Debian's
+# chromium, mobile preset, against gunicorn; writes docs/lighthouse.md. RUNS=1 is quicker.
+LIGHTHOUSE := scripts/lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	npm ci --prefix scripts/lighthouse --no-audit --no-fund
+	touch $@
+
+lighthouse: $(VENV)/.dev-installed $(LIGHTHOUSE)
+	$(BIN)/python scripts/lighthouse.py
+
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -50,4 +60,4 @@ lint: $(VENV)/.dev-installed
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache scripts/lighthouse/node_modules

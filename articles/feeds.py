@@ -1,8 +1,8 @@
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 
 from articles.models import Article
+from branding.models import get_site_identity
 
 FEED_SIZE = 20
 
@@ -12,7 +12,7 @@ class LatestArticlesFeed(Feed):
     description = "New articles about drugs, addiction and treatment."
 
     def title(self):
-        return f"{settings.SITE_NAME}: latest articles"
+        return f"{get_site_identity().name}: latest articles"
 
     def items(self):
         return Article.objects.published().for_listing().select_related("author")[:FEED_SIZE]

@@ -1,17 +1,7 @@
 """Structured data (schema.org JSON-LD) for article pages."""
 
-from django.conf import settings
-
+from branding.jsonld import publisher
 from contacts.models import get_contact_settings
-
-
-def publisher(request):
-    return {
-        "@type": "Organization",
-        "name": settings.SITE_NAME,
-        "url": request.build_absolute_uri("/"),
-        "telephone": get_contact_settings().phone_e164,
-    }
 
 
 def article_jsonld(request, article, sources):
@@ -28,12 +18,12 @@ def article_jsonld(request, article, sources):
         "datePublished": article.published_at.isoformat() if article.published_at else None,
         "dateModified": article.updated_at.isoformat(),
         "articleSection": article.category.name,
-        "publisher": publisher(request),
+        "publisher": publisher(request.build_absolute_uri, get_contact_settings()),
     }
     if article.author_name:
         data["author"] = {"@type": "Person", "name": article.author_name}
     else:
-        data["author"] = {"@type": "Organization", "name": settings.SITE_NAME}
+        data["author"] = {"@type": "Organization", "name": data["publisher"]["name"]}
     if article.medical_reviewer:
         data["reviewedBy"] = {"@type": "Person", "name": article.medical_reviewer}
     if article.last_reviewed:

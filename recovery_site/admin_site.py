@@ -22,6 +22,7 @@ from django.urls import path, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
+from branding.models import get_site_identity
 from recovery_site import two_factor
 
 # Sec-Fetch-Dest values (Fetch Metadata) the admin answers: navigations, its own
@@ -33,6 +34,15 @@ ADMIN_FETCH_DESTINATIONS = {"document", "empty", "script"}
 class SiteAdmin(admin.AdminSite):
     login_form = two_factor.StaffAuthenticationForm
     login_template = "admin/login_two_factor.html"
+    index_title = "Articles and call-back requests"
+
+    @property
+    def site_header(self):
+        return f"{get_site_identity().name} administration"
+
+    @property
+    def site_title(self):
+        return f"{get_site_identity().name} admin"
 
     def has_permission(self, request):
         return super().has_permission(request) and two_factor.status(request.user) in (

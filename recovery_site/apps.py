@@ -9,12 +9,13 @@ class SiteConfig(AppConfig):
 
     def ready(self):
         from articles.models import Category, Source
+        from branding.models import SiteIdentity
         from contacts.signals import contact_settings_changed
         from publishing.models import publishable_models
         from recovery_site.page_cache import bump_content_version
 
         # Anything a cached page shows changed: drop every cached page.
-        for model in (*publishable_models(), Category, Source):
+        for model in (*publishable_models(), Category, Source, SiteIdentity):
             post_save.connect(
                 bump_content_version, sender=model, dispatch_uid=f"page-cache-{model}"
             )

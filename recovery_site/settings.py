@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "publishing",
     "articles",
     "contacts",
+    "branding",
 ]
 
 MIDDLEWARE = [
@@ -120,7 +121,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "recovery_site.context_processors.site",
+                "branding.context_processors.site_identity",
                 "contacts.context_processors.contact_settings",
             ],
         },
@@ -384,7 +385,8 @@ LOGGING = {
     },
 }
 
-# The site's identity, used in titles, the admin header, feeds and JSON-LD.
+# The site's name until it is set in the admin (Site identity), and the name of the
+# Sites record and of the authenticator-app entry.
 SITE_NAME = os.environ.get("DJANGO_SITE_NAME", "Recovery Site")
 # The host name in links the site sends out (staff email); the first allowed host unless
 # set. Written to the Sites record on every migrate.

@@ -7,10 +7,6 @@ from articles.views import editor_image_upload
 from recovery_site import views
 from recovery_site.page_cache import cache_public_page
 
-admin.site.site_header = f"{settings.SITE_NAME} administration"
-admin.site.site_title = f"{settings.SITE_NAME} admin"
-admin.site.index_title = "Articles and call-back requests"
-
 urlpatterns = [
     path("", cache_public_page(views.HomeView.as_view()), name="home"),
     path("robots.txt", views.robots_txt, name="robots-txt"),

@@ -9,15 +9,11 @@ each 390 and 1280 pixels wide, into docs/screenshots/. Nothing is downloaded.
 
 import datetime
 import io
-import os
 import random
 import secrets
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 from PIL import Image
@@ -26,6 +22,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 OUTPUT = BASE_DIR / "docs" / "screenshots"
 sys.path.insert(0, str(BASE_DIR))
 
+from scripts.demo_site import environment, free_port, load_demo, wait_for  # noqa: E402
 from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 WIDTHS = [390, 1280]
@@ -41,22 +38,11 @@ IMAGES_LOADED = """() => Promise.race([
 ])"""
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def build_site():
     """Migrate, load the demo content, add call-back requests; return the admin login."""
-    import django
-
-    django.setup()
+    load_demo()
     from django.contrib.auth.models import User
-    from django.core.management import call_command
 
-    call_command("migrate", interactive=False, verbosity=0)
-    call_command("load_demo_content", verbosity=0)
     password = secrets.token_urlsafe(16)
     User.objects.create_superuser("screenshots", "screenshots@example.org", password)
     make_callback_requests()
@@ -109,19 +95,6 @@ def make_callback_requests():
     CallbackRequest.objects.bulk_create(requests)
 
 
-def wait_for(url, server, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"runserver stopped with exit code {server.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own local server
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"runserver did not answer {url} within {seconds} seconds")
-
-
 def shoot(page, path, name, width, before=None):
     page.set_viewport_size({"width": width, "height": PHONE_HEIGHT})
     page.goto(path)
@@ -155,19 +128,13 @@ def main():
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="screenshots-") as workdir:
-        os.environ.update(
-            {
-                "DJANGO_SETTINGS_MODULE": "recovery_site.settings",
-                "DJANGO_DEBUG": "1",
-                "DATABASE_URL": f"sqlite:///{workdir}/db.sqlite3",
-                "DJANGO_MEDIA_ROOT": f"{workdir}/media",
-                # The empty form must come back with its errors, not meet the time trap.
-                "DJANGO_CALLBACK_MIN_SECONDS": "0",
-                "DJANGO_REQUIRE_2FA": "0",
-                "DJANGO_PAGE_CACHE": "0",
-            }
+        environment(
+            workdir,
+            DJANGO_DEBUG="1",
+            # The empty form must come back with its errors, not meet the time trap.
+            DJANGO_CALLBACK_MIN_SECONDS="0",
+            DJANGO_PAGE_CACHE="0",
         )
-        os.environ.pop("REDIS_URL", None)
         print("Building a demo site in", workdir)
         username, password = build_site()
         from django.urls import reverse

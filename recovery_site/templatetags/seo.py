@@ -3,9 +3,10 @@
 import json
 
 from django import template
-from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.utils.safestring import mark_safe
+
+from branding.jsonld import publisher
 
 register = template.Library()
 
@@ -39,18 +40,15 @@ def absolute_url(context, path=None):
 
 @register.simple_tag(takes_context=True)
 def site_jsonld(context):
-    home = _absolute(context.get("request"), "/")
-    contact = context.get("contact")
+    request = context.get("request")
+    organization = publisher(
+        lambda path: _absolute(request, path), context.get("contact"), context.get("site_identity")
+    )
     data = {
         "@context": "https://schema.org",
         "@type": "WebSite",
-        "name": settings.SITE_NAME,
-        "url": home,
-        "publisher": {
-            "@type": "Organization",
-            "name": settings.SITE_NAME,
-            "url": home,
-            **({"telephone": contact.phone_e164} if contact else {}),
-        },
+        "name": organization["name"],
+        "url": organization["url"],
+        "publisher": organization,
     }
     return jsonld(data)

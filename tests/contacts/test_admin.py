@@ -64,6 +64,7 @@ def count_queries(client, url):
 
 def test_list_queries_do_not_grow_with_rows(admin_client, admin_user):
     CallbackRequestFactory.create_batch(3, assigned_to=admin_user)
+    admin_client.get(CHANGELIST)  # the site identity in the header is cached from here on
     few = count_queries(admin_client, CHANGELIST)
     CallbackRequestFactory.create_batch(40, assigned_to=admin_user)
     assert count_queries(admin_client, CHANGELIST) == few
