@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 SITE_IDENTITY_CACHE_KEY = "branding:site-identity:v1"
 SITE_IDENTITY_CACHE_SECONDS = 60 * 60
 DEFAULT_TAGLINE = "Life can be good again"
-LOGO_FORMATS = {"png", "webp"}
+LOGO_FORMATS = {"PNG", "WEBP"}
 # The header shows the logo LOGO_HEIGHT px tall; twice that keeps it sharp on phones.
 LOGO_HEIGHT = 44
 LOGO_MAX_HEIGHT = LOGO_HEIGHT * 2
@@ -40,8 +40,11 @@ def logo_path(instance, filename):
 def clean_logo(uploaded):
     """Check and re-encode a logo upload like any image, PNG or WebP only, scaled to the
     height the header needs. Returns a ContentFile named for its format."""
-    clean = images.clean_image(uploaded)
-    if clean.extension not in LOGO_FORMATS:
+    clean = images.clean_image(uploaded)  # refuses anything that is not a sound image
+    uploaded.seek(0)
+    with Image.open(uploaded) as original:
+        source_format = original.format
+    if source_format not in LOGO_FORMATS:
         raise ValidationError(
             "Upload the logo as a PNG or WebP file (they keep a transparent background).",
             code="format",

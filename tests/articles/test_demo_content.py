@@ -1,3 +1,4 @@
+import io
 import re
 
 import pytest
@@ -36,3 +37,47 @@ def test_demo_content_loads_once_and_never_overwrites_edits(client):
     assert Article.objects.count() == count
     klonopin.refresh_from_db()
     assert klonopin.title == "Edited by a person"
+
+
+def test_demo_articles_get_varied_calm_illustrations():
+    """Neighbours in a list never share a scene, and no two pictures are alike."""
+    from PIL import Image, ImageChops, ImageStat
+
+    from articles.demo import content
+    from articles.demo.images import MOTIFS, motif_for
+
+    slugs = [a["slug"] for a in content.ARTICLES]
+    scenes = [motif_for(slug, index) for index, slug in enumerate(slugs)]
+    assert set(scenes) == set(MOTIFS)
+    assert all(a != b for a, b in zip(scenes, scenes[1:], strict=False))
+
+    call_command("load_demo_content")
+    pictures = []
+    for article in Article.objects.published()[:6]:
+        with article.featured_image.open("rb") as fh:
+            pictures.append(Image.open(fh).convert("RGB").resize((160, 90)))
+    for i, a in enumerate(pictures):
+        for b in pictures[i + 1 :]:
+            difference = ImageStat.Stat(ImageChops.difference(a, b)).mean
+            assert sum(difference) / 3 > 4, "two demo pictures look alike"
+
+
+def test_demo_sets_the_logo_once_and_keeps_a_replaced_one():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from branding.models import DEFAULT_TAGLINE, clean_logo, get_site_identity
+
+    call_command("load_demo_content")
+    identity = get_site_identity()
+    assert identity.tagline == DEFAULT_TAGLINE
+    assert identity.logo.name.startswith("branding/") and identity.logo.name.endswith(".png")
+    assert identity.logo_height == 88
+
+    ours = io.BytesIO()
+    Image.new("RGBA", (300, 100), (31, 95, 91, 255)).save(ours, "PNG")
+    identity.logo = clean_logo(SimpleUploadedFile("ours.png", ours.getvalue()))
+    identity.save()
+    chosen = identity.logo.name
+    call_command("load_demo_content")
+    assert get_site_identity().logo.name == chosen

@@ -157,19 +157,25 @@ def demo_fixture(django_db_setup, django_db_blocker, media_root):
     from django.conf import settings
 
     from articles.models import Article, Category, Source
+    from branding.models import SiteIdentity
 
     original_media_root = settings.MEDIA_ROOT
     settings.MEDIA_ROOT = media_root
-    # Drawing and optimizing the twelve PNG illustrations takes most of ten seconds;
-    # a plain JPEG of the same size serves these tests as well.
+    # Drawing the twelve illustrations takes seconds; a plain JPEG of the same size
+    # serves these tests as well.
     fast_illustration = mock.patch(
         "articles.management.commands.load_demo_content.illustration",
-        lambda slug: io.BytesIO(image_bytes(1200, 675, "JPEG")),
+        lambda slug, index=None: io.BytesIO(image_bytes(1200, 675, "JPEG")),
     )
     try:
         with django_db_blocker.unblock(), transaction.atomic(), fast_illustration:
             call_command("load_demo_content", stdout=io.StringIO())
-            objects = [*Category.objects.all(), *Article.objects.all(), *Source.objects.all()]
+            objects = [
+                *Category.objects.all(),
+                *Article.objects.all(),
+                *Source.objects.all(),
+                *SiteIdentity.objects.all(),
+            ]
             data = serializers.serialize("json", objects)
             transaction.set_rollback(True)
     finally:
@@ -179,7 +185,8 @@ def demo_fixture(django_db_setup, django_db_blocker, media_root):
 
 @pytest.fixture
 def demo(demo_fixture, live_server):
-    """The demo content in this test's database: 12 articles, most of them published."""
+    """The demo content in this test's database: 12 articles, most of them published,
+    and the demo's logo."""
     from articles.models import Article
 
     for obj in serializers.deserialize("json", demo_fixture):

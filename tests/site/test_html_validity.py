@@ -24,7 +24,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 ARTICLE = "/articles/how-does-klonopin-work/"
 
 
-def _picture(slug):
+def _picture(slug, index=None):
     out = io.BytesIO()
     Image.new("RGB", (1200, 675), (214, 232, 226)).save(out, "PNG")
     out.seek(0)

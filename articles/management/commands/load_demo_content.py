@@ -1,7 +1,8 @@
-"""Load the demo articles: `python manage.py load_demo_content`.
+"""Load the demo articles and the demo's logo: `python manage.py load_demo_content`.
 
 Safe to run again: categories and articles that already exist (by slug) are left
-exactly as they are, so nothing a person edited is ever overwritten.
+exactly as they are, and a logo is only added where none is set, so nothing a
+person edited is ever overwritten.
 """
 
 import datetime
@@ -14,14 +15,15 @@ from django.utils import timezone
 
 from articles import images
 from articles.demo import content
-from articles.demo.images import illustration
+from articles.demo.images import illustration, logo
 from articles.models import Article, Category, Source
+from branding.models import SiteIdentity, clean_logo
 
 FEATURED = {"how-does-klonopin-work", "what-naloxone-does-and-how-to-use-it"}
 
 
 class Command(BaseCommand):
-    help = "Create the demo categories and articles (idempotent; never overwrites edits)."
+    help = "Create the demo categories, articles and logo (idempotent; never overwrites edits)."
 
     def handle(self, *args, **options):
         now = timezone.now()
@@ -47,18 +49,30 @@ class Command(BaseCommand):
                 )
             )
             existing = set(Article.objects.values_list("slug", flat=True))
-            for data, status, published_at in entries:
+            for index, (data, status, published_at) in enumerate(entries):
                 if data["slug"] in existing:
                     skipped += 1
                     continue
-                self.create_article(data, categories[data["category"]], status, published_at)
+                self.create_article(
+                    data, categories[data["category"]], status, published_at, index
+                )
                 created += 1
+            logo_added = self.add_logo()
         self.stdout.write(
             f"Demo content: {created} article(s) created, {skipped} already present and left "
-            "unchanged."
+            f"unchanged; {'the demo logo added' if logo_added else 'the logo left as it was'}."
         )
 
-    def create_article(self, data, category, status, published_at):
+    def add_logo(self):
+        identity = SiteIdentity.load()
+        if identity.logo:
+            return False
+        drawn = logo().getvalue()
+        identity.logo = clean_logo(SimpleUploadedFile("logo.png", drawn, content_type="image/png"))
+        identity.save()
+        return True
+
+    def create_article(self, data, category, status, published_at, index):
         article = Article(
             title=data["title"],
             slug=data["slug"],
@@ -71,8 +85,8 @@ class Command(BaseCommand):
             byline=f"{settings.SITE_NAME} editorial team",
             featured_image_alt=data["image_alt"],
         )
-        drawn = illustration(data["slug"]).getvalue()
-        upload = SimpleUploadedFile("illustration.png", drawn, content_type="image/png")
+        drawn = illustration(data["slug"], index).getvalue()
+        upload = SimpleUploadedFile("illustration.jpg", drawn, content_type="image/jpeg")
         article.featured_image = images.store_image(upload, folder="featured")
         Article._meta.get_field("featured_image").update_dimension_fields(article, force=True)
         article.save()
