@@ -7,22 +7,31 @@ DEV_ENV := DJANGO_DEBUG=1
 
 .PHONY: run test lint superuser migrate demo clean screenshots lighthouse
 
+# Each step says what it does; pip shows what it downloads and installs (the first
+# install takes a few minutes, later ones seconds).
+STEP = @printf '\n==> %s\n' 
+
 $(BIN)/python:
+	$(STEP) "Creating a Python virtual environment in $(VENV)/ (a few seconds)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --progress-bar on --upgrade pip
 
 $(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(STEP) "Installing the site's packages (about 2-3 minutes the first time; pip's progress follows)"
+	$(BIN)/pip install --progress-bar on -r requirements.txt
 	touch $@
 
 $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(STEP) "Installing the site's and the test tools' packages (about 3-4 minutes the first time; pip's progress follows)"
+	$(BIN)/pip install --progress-bar on -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime-installed
 
 migrate: $(VENV)/.runtime-installed
+	$(STEP) "Creating or updating the database (db.sqlite3)"
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 
 demo: migrate
+	$(STEP) "Loading the demo articles and pictures (drawn the first time: about 10 seconds)"
 	$(DEV_ENV) $(BIN)/python manage.py load_demo_content
 
 run: demo

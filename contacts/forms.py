@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from django import forms
 from django.core import signing
 from django.core.cache import cache
+from django.utils.html import format_html
 
 from contacts.models import CallbackRequest
 from contacts.phone import parse_phone
@@ -101,7 +102,10 @@ class CallbackRequestForm(forms.Form):
     phone = forms.CharField(
         label="Phone number",
         max_length=40,
-        help_text="The number we should call, for example 619-555-0142.",
+        # The example number must not break across lines on a phone.
+        help_text=format_html(
+            'The number we should call, for example <span class="phone">{}</span>.', "619-555-0142"
+        ),
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
         error_messages={
             "required": "Please enter a phone number we can call.",

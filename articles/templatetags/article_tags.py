@@ -1,9 +1,18 @@
 from urllib.parse import quote, urlencode
 
+import logging
+
 from django import template
+from django.db import DatabaseError
 from django.utils import timezone
 
+from articles.models import Article
+
+logger = logging.getLogger(__name__)
+
 register = template.Library()
+
+START_HERE_COUNT = 3
 
 
 @register.filter
@@ -31,3 +40,19 @@ def share_links(context, article):
         ("Email", f"mailto:?subject={quote(title)}&body={quote(url)}"),
     ]
     return {"links": links, "url": url}
+
+
+@register.simple_tag
+def start_here_articles(count=START_HERE_COUNT):
+    """The articles to offer someone who is lost (the 404 page): the ones editors
+    feature on the home page, then the newest. No reading counts are kept (no
+    analytics), so the editors' choice stands in for "most read".
+
+    A 404 must never turn into a 500: without the database it offers none.
+    """
+    published = Article.objects.published().for_listing()
+    try:
+        return list(published.order_by("-is_featured", "-published_at")[:count])
+    except DatabaseError:
+        logger.warning("404 page: articles unavailable")
+        return []

@@ -11,12 +11,25 @@ from contacts.models import get_contact_settings
 
 register = template.Library()
 
+CALLBACK_FORM_ANCHOR = "#callback-form"
+
 
 def _context(context):
     return {
         "contact": context.get("contact") or get_contact_settings(),
-        "callback_url": reverse("contacts:callback"),
+        "callback_url": _callback_url(context),
+        "tagline": getattr(context.get("site_identity"), "tagline", ""),
     }
+
+
+def _callback_url(context):
+    """The call-back page, or its form when the page already shows it: following a
+    link there must never reload the page and wipe what the person typed."""
+    url = reverse("contacts:callback")
+    request = context.get("request")
+    if context.get("form") is not None and getattr(request, "path", None) == url:
+        return CALLBACK_FORM_ANCHOR
+    return url
 
 
 @register.inclusion_tag("contacts/includes/callback_banner.html", takes_context=True)
@@ -25,5 +38,14 @@ def callback_banner(context):
 
 
 @register.inclusion_tag("contacts/includes/callback_cta.html", takes_context=True)
-def callback_cta(context, heading="Talk to someone today"):
-    return {**_context(context), "heading": heading}
+def callback_cta(context, heading="Talk to someone today", tagline=False):
+    """The call-to-action block; with tagline=True the site's tagline leads it."""
+    values = _context(context)
+    return {**values, "heading": heading, "tagline": values["tagline"] if tagline else ""}
+
+
+@register.inclusion_tag("contacts/includes/callback_panel.html", takes_context=True)
+def callback_panel(context, tagline=False):
+    """The call and the call back side by side with the content, on wide screens."""
+    values = _context(context)
+    return {**values, "tagline": values["tagline"] if tagline else ""}

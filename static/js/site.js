@@ -47,7 +47,15 @@
     var link = event.target.closest && event.target.closest("a[data-callback-inline]");
     if (!link || event.defaultPrevented || event.button !== 0) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    if (link.pathname === window.location.pathname) return;
+    if (link.pathname === window.location.pathname) {
+      // The form is on this page (the link points at it): go to its first field,
+      // keeping whatever the person has typed.
+      var form = link.hash && document.getElementById(link.hash.slice(1));
+      if (!form || !form.elements.name) return;
+      event.preventDefault();
+      form.elements.name.focus();
+      return;
+    }
     event.preventDefault();
     openInline(link);
   });

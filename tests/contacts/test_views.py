@@ -495,3 +495,20 @@ def test_visitor_cannot_see_the_expiry_message_for_a_fresh_form(client):
 def test_timestamps_expire_after_one_day_but_not_before(client):
     started = sign_started(time.time() - timedelta(hours=23).total_seconds())
     assert post(client, started=started).status_code == 303
+
+
+def test_on_the_form_page_the_call_bar_points_at_the_form_not_a_reload(client):
+    """Following it must not reload the page and wipe what the person typed."""
+    page = client.get(CALLBACK_URL).content.decode()
+    assert 'class="callback-banner__request" href="#callback-form"' in page
+    assert 'id="callback-form"' in page
+    with_errors = post(client, name="").content.decode()
+    assert 'class="callback-banner__request" href="#callback-form"' in with_errors
+    elsewhere = client.get("/call-back/thanks/").content.decode()
+    assert f'class="callback-banner__request" href="{CALLBACK_URL}"' in elsewhere
+
+
+def test_the_429_page_has_no_form_so_the_call_bar_links_to_it(client, settings):
+    settings.CALLBACK_RATE_LIMIT = 0
+    html = post(client).content.decode()
+    assert f'class="callback-banner__request" href="{CALLBACK_URL}"' in html

@@ -81,3 +81,30 @@ def test_admin_carries_the_site_name(admin_client):
     response = admin_client.get("/admin/")
     assert response.status_code == 200
     assert "Recovery Site administration" in response.content.decode()
+
+
+def test_404_page_offers_search_articles_and_the_number(client):
+    from tests.factories import ArticleFactory
+
+    featured = ArticleFactory(title="Start with this one", is_featured=True)
+    ArticleFactory(title="A draft nobody sees", draft=True)
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'role="search"' in html and 'action="/search/"' in html
+    assert f'href="{featured.get_absolute_url()}"' in html
+    assert "A draft nobody sees" not in html
+    assert 'href="tel:+18588880101"' in html
+
+
+def test_404_page_without_the_database_still_offers_search_and_the_number(client, monkeypatch):
+    from articles.models import ArticleQuerySet
+
+    def down(self, *args, **kwargs):
+        raise OperationalError("database unavailable")
+
+    monkeypatch.setattr(ArticleQuerySet, "_fetch_all", down)
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'role="search"' in html and 'href="tel:+18588880101"' in html
