@@ -1,6 +1,5 @@
-from urllib.parse import quote, urlencode
-
 import logging
+from urllib.parse import quote, urlencode
 
 from django import template
 from django.db import DatabaseError

@@ -53,9 +53,7 @@ class Command(BaseCommand):
                 if data["slug"] in existing:
                     skipped += 1
                     continue
-                self.create_article(
-                    data, categories[data["category"]], status, published_at, index
-                )
+                self.create_article(data, categories[data["category"]], status, published_at, index)
                 created += 1
             logo_added = self.add_logo()
         self.stdout.write(
