@@ -1,6 +1,7 @@
 """Structured data (schema.org JSON-LD) for article pages."""
 
 from branding.jsonld import publisher
+from branding.models import get_site_identity
 from contacts.models import get_contact_settings
 
 
@@ -18,7 +19,9 @@ def article_jsonld(request, article, sources):
         "datePublished": article.published_at.isoformat() if article.published_at else None,
         "dateModified": article.updated_at.isoformat(),
         "articleSection": article.category.name,
-        "publisher": publisher(request.build_absolute_uri, get_contact_settings()),
+        "publisher": publisher(
+            request.build_absolute_uri, get_contact_settings(), get_site_identity(request)
+        ),
     }
     if article.author_name:
         data["author"] = {"@type": "Person", "name": article.author_name}

@@ -104,10 +104,18 @@ class SiteIdentity(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1  # There is only ever one record.
         super().save(*args, **kwargs)
-        cache.delete(SITE_IDENTITY_CACHE_KEY)
+        _remember(self)
+        self._forget_cached()
         if connection.in_atomic_block:
             # A request reading between save and commit may cache the old values again.
-            transaction.on_commit(lambda: cache.delete(SITE_IDENTITY_CACHE_KEY), robust=True)
+            transaction.on_commit(self._forget_cached, robust=True)
+
+    @staticmethod
+    def _forget_cached():
+        try:
+            cache.delete(SITE_IDENTITY_CACHE_KEY)
+        except Exception:  # noqa: BLE001 - the save stands; the entry expires within the hour
+            logger.warning("Site identity: cache unavailable, the old values may linger")
 
     @property
     def heading(self):
@@ -130,26 +138,49 @@ class SiteIdentity(models.Model):
         return obj
 
 
-def get_site_identity(*, allow_database=True):
-    """The site identity, from the cache, else the database, else the defaults.
+# The identity this process last read from the cache or the database, shown when both
+# are out of reach rather than the built-in defaults.
+_last_known_good = None
 
-    Never raises: a page must render even when the database or cache is down.
-    With allow_database=False (the 500 page) only the cache or the defaults are used.
+
+def _remember(identity):
+    global _last_known_good
+    _last_known_good = identity
+    return identity
+
+
+def get_site_identity(request=None, *, allow_database=True):
+    """The site identity: from the cache, else the database, else the last one this
+    process read, else the defaults. Never raises: a page must render when the
+    database or the cache is down.
+
+    Given the request, it is read once for it, however many templates ask. With
+    allow_database=False (the 500 page) the database is not tried.
     """
+    if request is not None:
+        identity = getattr(request, "_site_identity", None)
+        if identity is None:
+            identity = request._site_identity = get_site_identity(allow_database=allow_database)
+        return identity
     try:
-        obj = cache.get(SITE_IDENTITY_CACHE_KEY)
+        identity = cache.get(SITE_IDENTITY_CACHE_KEY)
     except Exception:  # noqa: BLE001 - a broken cache must not break the page
         logger.warning("Site identity: cache unavailable")
-        obj = None
-    if obj is not None or not allow_database:
-        return obj or SiteIdentity()
+        identity = cached = None
+    else:
+        cached = True
+    if identity is not None:
+        return _remember(identity)
+    if not allow_database:
+        return _last_known_good or SiteIdentity()
     try:
-        obj = SiteIdentity.objects.filter(pk=1).first() or SiteIdentity()
+        identity = SiteIdentity.objects.filter(pk=1).first() or SiteIdentity()
     except DatabaseError:
-        logger.warning("Site identity: database unavailable, using the defaults")
-        return SiteIdentity()
-    try:
-        cache.set(SITE_IDENTITY_CACHE_KEY, obj, SITE_IDENTITY_CACHE_SECONDS)
-    except Exception:  # noqa: BLE001
-        logger.warning("Site identity: cache unavailable")
-    return obj
+        logger.warning("Site identity: database unavailable, using the last one read")
+        return _last_known_good or SiteIdentity()
+    if cached:
+        try:
+            cache.set(SITE_IDENTITY_CACHE_KEY, identity, SITE_IDENTITY_CACHE_SECONDS)
+        except Exception:  # noqa: BLE001
+            logger.warning("Site identity: cache unavailable")
+    return _remember(identity)

@@ -36,13 +36,11 @@ class SiteAdmin(admin.AdminSite):
     login_template = "admin/login_two_factor.html"
     index_title = "Articles and call-back requests"
 
-    @property
-    def site_header(self):
-        return f"{get_site_identity().name} administration"
-
-    @property
-    def site_title(self):
-        return f"{get_site_identity().name} admin"
+    def each_context(self, request):
+        context = super().each_context(request)
+        name = get_site_identity(request).name
+        context.update(site_header=f"{name} administration", site_title=f"{name} admin")
+        return context
 
     def has_permission(self, request):
         return super().has_permission(request) and two_factor.status(request.user) in (

@@ -89,24 +89,30 @@ def serve(port, workdir):
     )
 
 
-def lighthouse(url, workdir, run):
+def lighthouse(url, workdir, run, attempts=3):
+    """One Lighthouse run. On a busy machine Lighthouse sometimes fails to record its
+    trace (NO_NAVSTART, NO_FCP); such a run is tried again."""
     report = Path(workdir) / f"report-{run}.json"
     flags = " ".join(arg for arg in CHROMIUM_ARGS if arg != "--headless")
-    subprocess.run(  # noqa: S603 - our own arguments
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={report}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            f"--chrome-flags=--headless=new {flags}",
-        ],
-        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
-        check=True,
-        timeout=300,
-    )
-    return json.loads(report.read_text())
+    for attempt in range(1, attempts + 1):
+        finished = subprocess.run(  # noqa: S603 - our own arguments
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                f"--chrome-flags=--headless=new {flags}",
+            ],
+            env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+            timeout=300,
+            check=False,
+        )
+        if finished.returncode == 0:
+            return json.loads(report.read_text())
+        print(f"    Lighthouse failed (attempt {attempt} of {attempts})", flush=True)
+    raise SystemExit(f"Lighthouse failed {attempts} times on {url}")
 
 
 def median_run(url, workdir, runs):

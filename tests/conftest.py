@@ -24,3 +24,11 @@ def _isolated_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_site_identity_read_yet(monkeypatch):
+    """Each test starts as a process that has not read the site identity yet."""
+    from branding import models
+
+    monkeypatch.setattr(models, "_last_known_good", None)

@@ -46,6 +46,6 @@ def callback_cta(context, heading="Talk to someone today", tagline=False):
 
 @register.inclusion_tag("contacts/includes/callback_panel.html", takes_context=True)
 def callback_panel(context, tagline=False):
-    """The call and the call back side by side with the content, on wide screens."""
+    """The call and the call back beside the content (home hero, articles), wide screens."""
     values = _context(context)
     return {**values, "tagline": values["tagline"] if tagline else ""}

@@ -134,7 +134,7 @@ def test_the_identity_is_read_from_the_cache_after_the_first_time(django_assert_
         assert get_site_identity().name == "Recovery Site"
 
 
-def test_without_a_database_the_defaults_are_used(monkeypatch):
+def test_without_a_database_a_fresh_process_uses_the_defaults(monkeypatch):
     def down(*args, **kwargs):
         raise OperationalError("database unavailable")
 
@@ -159,3 +159,40 @@ def test_only_superusers_change_the_identity(client, group):
     client.force_login(user)
     assert client.get(CHANGE_URL).status_code == 403
     assert save_in_admin(client).status_code == 403
+
+
+def test_a_page_reads_the_identity_once(client, monkeypatch):
+    from branding import models
+
+    reads = []
+    original = models.cache.get
+
+    def counting_get(key, *args, **kwargs):
+        if key == models.SITE_IDENTITY_CACHE_KEY:
+            reads.append(key)
+        return original(key, *args, **kwargs)
+
+    article = ArticleFactory()
+    client.get(article.get_absolute_url())  # fills the cache
+    monkeypatch.setattr(models.cache, "get", counting_get)
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert len(reads) == 1
+
+
+def test_with_the_cache_and_database_down_the_last_identity_read_is_shown(monkeypatch):
+    identity = SiteIdentity.load()
+    identity.name = "Harbor Recovery"
+    identity.save()
+    assert get_site_identity().name == "Harbor Recovery"
+
+    from branding import models
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    def down(*args, **kwargs):
+        raise OperationalError("database unavailable")
+
+    monkeypatch.setattr(models.cache, "get", broken)
+    monkeypatch.setattr(SiteIdentity.objects, "filter", down)
+    assert get_site_identity().name == "Harbor Recovery"

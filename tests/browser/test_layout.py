@@ -108,14 +108,14 @@ def test_the_first_screen_offers_the_call_and_the_call_back(new_page, demo, path
     expect(request.first).to_be_in_viewport()
     if width >= 1280:
         # On a desktop, next to the content and not only in the top bar.
-        panel = page.get_by_role("complementary", name="Talk to someone today")
+        panel = page.get_by_role("region", name="Talk to someone today")
         expect(panel.get_by_role("link", name="Call 858-888-0101")).to_be_in_viewport()
         expect(panel.get_by_role("link", name="Request a call back")).to_be_in_viewport()
 
 
 def test_the_tagline_stands_beside_the_call_to_action_on_articles(page, demo):
     page.goto(ARTICLE)
-    panel = page.get_by_role("complementary", name="Talk to someone today")
+    panel = page.get_by_role("region", name="Talk to someone today")
     expect(panel.get_by_text("Life can be good again")).to_be_visible()
 
 
