@@ -7,7 +7,8 @@ and its mobile preset (a mid-range phone, slow 4G and a 4x slower CPU, all
 simulated) on home, an article, the article list, a category, search results and
 the call-back form. Each page is measured RUNS times (default 3) and the run with
 the median performance score is kept. Writes the four scores, the main timings
-and every audit that did not pass to docs/lighthouse.md. Nothing is downloaded.
+and every audit that did not pass to docs/lighthouse.md (ONLY=Article,Home
+measures just those pages and only prints). Nothing is downloaded.
 """
 
 import datetime
@@ -210,6 +211,9 @@ def main():
     if not LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse is not installed: run `make lighthouse` (npm ci).")
     runs = int(os.environ.get("RUNS", "3"))
+    # ONLY=Article,Home measures just those pages and prints, leaving the report alone.
+    only = [name.strip() for name in os.environ.get("ONLY", "").split(",") if name.strip()]
+    pages = [(name, path) for name, path in PAGES if not only or name in only]
     started = datetime.datetime.now(datetime.UTC)
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as workdir:
         environment(workdir, DJANGO_DEBUG="1")
@@ -222,18 +226,23 @@ def main():
             wait_for(f"{base}/healthz", server)
             load_before = os.getloadavg()[0]
             rows = []
-            for name, path in PAGES:
+            for name, path in pages:
                 print(f"  {name} ({path}), {runs} run(s)", flush=True)
                 result, all_scores = median_run(base + path, workdir, runs)
                 rows.append((name, path, result, all_scores))
                 print(
-                    "    " + ", ".join(f"{c} {score(result, c)}" for c in CATEGORIES),
+                    "    "
+                    + ", ".join(f"{c} {score(result, c)}" for c in CATEGORIES)
+                    + "; "
+                    + ", ".join(f"{n} {result['audits'][k]['displayValue']}" for n, k in METRICS),
                     flush=True,
                 )
             load_after = os.getloadavg()[0]
         finally:
             server.terminate()
             server.wait(timeout=10)
+    if only:
+        return
     write_report(rows, runs, started, load_before, load_after, versions())
     print(f"Wrote {OUTPUT.relative_to(BASE_DIR)}")
     if statistics.mean(score(r, "performance") for _, _, r, _ in rows) < 100:
