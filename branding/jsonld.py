@@ -15,5 +15,5 @@ def publisher(absolute, contact=None, identity=None):
     if identity.logo:
         data["logo"] = absolute(identity.logo.url)
     if contact is not None:
-        data["telephone"] = contact.phone_e164
+        data["telephone"] = contact.phone  # stored in E.164, as schema.org expects
     return data
