@@ -73,8 +73,12 @@ def public_pages(client, admin_client, settings, monkeypatch):
     ]
     settings.CALLBACK_MIN_SECONDS = 0
     settings.CALLBACK_RATE_LIMIT = 0
-    full = _callback_form(name="Sam", phone="619-555-0142", consent="on")
-    pages.append(("429", 429, client.post("/call-back/", full)))
+
+    # A form's token is good for one submission: each post sends a fresh one.
+    def full():
+        return _callback_form(name="Sam", phone="619-555-0142", consent="on")
+
+    pages.append(("429", 429, client.post("/call-back/", full())))
     settings.CALLBACK_RATE_LIMIT = 5
 
     from contacts import views as contact_views
@@ -83,7 +87,7 @@ def public_pages(client, admin_client, settings, monkeypatch):
         raise OperationalError("database unavailable")
 
     monkeypatch.setattr(contact_views, "callback_request_create", database_down)
-    pages.append(("503 (request not stored)", 503, client.post("/call-back/", full)))
+    pages.append(("503 (request not stored)", 503, client.post("/call-back/", full())))
     pages.append(("500", 500, site_views.server_error(RequestFactory().get("/"))))
     return pages
 
