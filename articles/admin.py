@@ -8,9 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html
 
-from articles import images
 from articles.models import Article, Category, Source
-from publishing.admin import PublishableAdmin, PublishableAdminForm
+from publishing.admin import PublishableAdmin, PublishableAdminForm, TrashAwareInline
 from recovery_site.admin_lists import DeclaredFiltersOnly
 
 REVIEW_OVERDUE_AFTER = datetime.timedelta(days=365)
@@ -23,6 +22,7 @@ class ArticleAdminForm(PublishableAdminForm):
             *("title", "slug", "category", "body", "summary", "featured_image"),
             *("featured_image_alt", "is_featured", "author", "byline", "medical_reviewer"),
             *("last_reviewed", "status", "published_at"),
+            *("seo_title", "meta_description", "social_image", "social_image_alt"),
         ]
 
     def __init__(self, *args, **kwargs):
@@ -31,12 +31,7 @@ class ArticleAdminForm(PublishableAdminForm):
             self.fields["author"].queryset = author_choices(self.instance.author_id)
 
     def clean_featured_image(self):
-        image = self.cleaned_data.get("featured_image")
-        if image and hasattr(image, "content_type"):  # a new upload, not the stored file
-            clean = images.clean_image(image)
-            clean.content.name = f"upload.{clean.extension}"
-            return clean.content
-        return image
+        return self.clean_uploaded_image("featured_image")
 
 
 def author_choices(current_author_id=None):
@@ -57,7 +52,7 @@ def author_choices(current_author_id=None):
     )
 
 
-class SourceInline(admin.TabularInline):
+class SourceInline(TrashAwareInline, admin.TabularInline):
     model = Source
     extra = 1
     fields = ["position", "title", "url", "publisher", "accessed"]
@@ -108,8 +103,16 @@ class ArticleAdmin(PublishableAdmin):
     fieldsets = [
         ("Content", {"fields": ["title", "slug", "category", "body"]}),
         (
-            "Summary and SEO",
+            "Summary and image",
             {"fields": ["summary", "featured_image", "featured_image_alt", "is_featured"]},
+        ),
+        (
+            "Search engines and sharing",
+            {
+                "description": "All optional: without them the title, the summary and the "
+                "featured image are used.",
+                "fields": ["seo_title", "meta_description", "social_image", "social_image_alt"],
+            },
         ),
         ("Medical review", {"fields": ["author", "byline", "medical_reviewer", "last_reviewed"]}),
         ("Publishing", {"fields": ["status", "published_at", "created_at", "updated_at"]}),

@@ -15,7 +15,7 @@ from publishing.models import (
     Publishable,
     PublishableQuerySet,
     Status,
-    published_has_time,
+    publishing_constraints,
 )
 
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -133,13 +133,15 @@ class Article(Publishable):
 
     objects = ArticleQuerySet.as_manager()
     # Every save keeps a revision (who, when, what); the admin can restore one.
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(
+        excluded_fields=["search_vector", *Publishable.history_excluded_fields]
+    )
 
     tracked_fields = (
         *Publishable.tracked_fields,
         *("featured_image", "featured_image_width", "featured_image_height"),
     )
-    line_fields = ("featured_image_alt",)
+    line_fields = (*Publishable.line_fields, "featured_image_alt")
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -155,7 +157,7 @@ class Article(Publishable):
             ),
         ]
         constraints = [
-            published_has_time("article_published_has_time"),
+            *publishing_constraints("article"),
             ImageAltConstraint(
                 image_field="featured_image",
                 alt_field="featured_image_alt",

@@ -70,3 +70,8 @@ def query_string_redirect(request):
                 return HttpResponseGone()
             return HttpResponsePermanentRedirect(redirect.new_path)
     return None
+
+
+def forget_redirects_to(path):
+    """Remove the redirects that lead to `path` (its content is deleted for good)."""
+    Redirect.objects.filter(site_id=settings.SITE_ID, new_path=path).delete()

@@ -1,23 +1,50 @@
-"""The admin articles and pages share: publishing actions, revisions, the editor."""
+"""The admin articles and pages share: publishing actions, revisions, the trash.
+
+Deleting moves an item to the trash, as in WordPress: the item leaves the site at
+once and keeps its address, redirects and revisions. The list's "Trash" view shows
+what is there, with "Restore" and "Delete for good"; a trashed item opens read-only
+with a Restore button. `purge_trash` (daily) deletes what has waited
+TRASH_RETENTION_DAYS.
+"""
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.urls import reverse
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from articles import images
+from publishing.models import META_DESCRIPTION_GUIDE, SEO_TITLE_GUIDE
 from publishing.revisions import RevisionHelper
 from recovery_site.admin_lists import DeclaredFiltersOnly
+
+TRASH_PARAMETER = "trash"
 
 
 class PublishableAdminForm(forms.ModelForm):
     """Publishing times in the centre's time zone; the editor's pasted images upload."""
 
     class Media:
-        js = ["articles/admin/editor-csrf.js"]
+        js = ["articles/admin/editor-csrf.js", "publishing/admin/length-guide.js"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, guide in (
+            ("seo_title", SEO_TITLE_GUIDE),
+            ("meta_description", META_DESCRIPTION_GUIDE),
+        ):
+            if name in self.fields:
+                self.fields[name].widget.attrs["data-length-guide"] = guide
+        if "meta_description" in self.fields:
+            self.fields["meta_description"].widget = forms.Textarea(
+                attrs={"rows": 2, **self.fields["meta_description"].widget.attrs}
+            )
         if "published_at" in self.fields:
             self.fields["published_at"].help_text += f" Times are in {settings.TIME_ZONE}."
         if "summary" in self.fields:
@@ -29,14 +56,236 @@ class PublishableAdminForm(forms.ModelForm):
             widget = self.fields["body"].widget
             widget.config = {**widget.config, "uploadUrl": reverse("ckeditor_upload")}
 
+    def clean_uploaded_image(self, name):
+        """A new upload checked and re-encoded (articles.images); the stored file as is."""
+        image = self.cleaned_data.get(name)
+        if image and hasattr(image, "content_type"):
+            clean = images.clean_image(image)
+            clean.content.name = f"upload.{clean.extension}"
+            return clean.content
+        return image
+
+    def clean_social_image(self):
+        return self.clean_uploaded_image("social_image")
+
+
+class TrashFilter(admin.SimpleListFilter):
+    """The list shows what is not in the trash; "In the trash" shows the trash."""
+
+    title = "trash"
+    parameter_name = TRASH_PARAMETER
+
+    def lookups(self, request, model_admin):
+        return [("yes", "In the trash")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.in_trash()
+        return queryset.not_in_trash()
+
+    def choices(self, changelist):
+        for choice in super().choices(changelist):
+            if choice["query_string"] == changelist.get_query_string(remove=[TRASH_PARAMETER]):
+                choice["display"] = "Not in the trash"
+            yield choice
+
+
+def viewing_trash(request):
+    return request.GET.get(TRASH_PARAMETER) == "yes"
+
+
+class TrashAwareInline:
+    """Inline rows of an item in the trash are read-only, like the item."""
+
+    def _in_trash(self, obj):
+        return obj is not None and getattr(obj, "in_trash", False)
+
+    def has_add_permission(self, request, obj=None):
+        return not self._in_trash(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._in_trash(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._in_trash(obj) and super().has_delete_permission(request, obj)
+
 
 class PublishableAdmin(DeclaredFiltersOnly, SimpleHistoryAdmin):
-    """Publish or unpublish in bulk, a "live" column, readable revisions; the list
-    filters only by what it declares."""
+    """Publish or unpublish in bulk, a "live" column, readable revisions, the trash;
+    the list filters only by what it declares."""
 
-    actions = ["publish_now", "unpublish"]
+    actions = ["publish_now", "unpublish", "move_to_trash", "restore_selected"]
     save_on_top = True
     readonly_fields = ["created_at", "updated_at"]
+    change_form_template = "admin/publishing/change_form.html"
+    change_list_template = "admin/publishing/change_list.html"
+    delete_confirmation_template = "admin/publishing/delete_confirmation.html"
+    trash_list_display = ["title", "status", "trashed_at", "trashed_by", "deleted_for_good_on"]
+
+    class Media:
+        css = {"all": ["publishing/admin/publishing.css"]}
+
+    # The trash
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), TrashFilter]
+
+    def get_list_display(self, request):
+        if viewing_trash(request):
+            return self.trash_list_display
+        return super().get_list_display(request)
+
+    def get_list_display_links(self, request, list_display):
+        return (
+            ["title"]
+            if viewing_trash(request)
+            else super().get_list_display_links(request, list_display)
+        )
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if viewing_trash(request):
+            actions = {
+                k: v for k, v in actions.items() if k in ("restore_selected", "delete_selected")
+            }
+            if "delete_selected" in actions:
+                func, name, _ = actions["delete_selected"]
+                actions[name] = (func, name, "Delete selected %(verbose_name_plural)s for good")
+        else:
+            actions.pop("delete_selected", None)
+            actions.pop("restore_selected", None)
+        return actions
+
+    def get_urls(self):
+        opts = self.model._meta
+        info = opts.app_label, opts.model_name
+        return [
+            path(
+                "<path:object_id>/restore/",
+                self.admin_site.admin_view(require_POST(self.restore_view)),
+                name=f"{info[0]}_{info[1]}_restore",
+            ),
+            # Where django-reversion keeps deleted items: send people to the trash.
+            path(
+                "recover/",
+                self.admin_site.admin_view(self.recover_view),
+                name=f"{info[0]}_{info[1]}_recover",
+            ),
+            *super().get_urls(),
+        ]
+
+    def has_change_permission(self, request, obj=None):
+        """An item in the trash opens read-only, with a Restore button."""
+        if obj is not None and obj.in_trash:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def changelist_view(self, request, extra_context=None):
+        extra = {
+            "trash_count": self.model.objects.in_trash().count(),
+            "viewing_trash": viewing_trash(request),
+            "trash_retention_days": settings.TRASH_RETENTION_DAYS,
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, extra)
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        context["trash_retention_days"] = settings.TRASH_RETENTION_DAYS
+        if obj is not None and obj.in_trash:
+            context["can_restore"] = self.has_delete_permission(request, obj)
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+    def delete_model(self, request, obj):
+        """The admin's delete: into the trash; from the trash, for good."""
+        if obj.in_trash:
+            obj.delete()
+        else:
+            obj.move_to_trash(request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+    def log_deletions(self, request, queryset):
+        """Called before `delete_model()`: a move to the trash is logged as a change."""
+        for obj in queryset:
+            if not obj.in_trash:
+                self.log_change(request, obj, "Moved to the trash.")
+        return super().log_deletions(request, [obj for obj in queryset if obj.in_trash])
+
+    def response_delete(self, request, obj_display, obj_id):
+        if not self.model._base_manager.filter(pk=obj_id).exists():
+            return super().response_delete(request, obj_display, obj_id)
+        self._message_trashed(request, [obj_display])
+        return HttpResponseRedirect(self._changelist_url())
+
+    def _changelist_url(self, trash=False):
+        opts = self.model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        return f"{url}?{TRASH_PARAMETER}=yes" if trash else url
+
+    def _message_trashed(self, request, names):
+        what = f"“{names[0]}”" if len(names) == 1 else self._count(len(names))
+        self.message_user(
+            request,
+            format_html(
+                "{} moved to the trash. Visitors can no longer see it; you can restore it "
+                'from the <a href="{}">trash</a> for {} days.',
+                what,
+                self._changelist_url(trash=True),
+                settings.TRASH_RETENTION_DAYS,
+            ),
+            messages.SUCCESS,
+        )
+
+    def restore_view(self, request, object_id):
+        obj = get_object_or_404(self.get_queryset(request), pk=unquote(object_id))
+        if not self.has_delete_permission(request, obj):
+            raise PermissionDenied
+        if obj.in_trash:
+            obj.restore_from_trash(request.user)
+            self.log_change(request, obj, "Restored from the trash.")
+            self._message_restored(request, [obj])
+        opts = self.model._meta
+        return HttpResponseRedirect(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        )
+
+    def _message_restored(self, request, objs):
+        if len(objs) == 1:
+            obj = objs[0]
+            where = (
+                format_html('it is live again at <a href="{0}">{0}</a>', obj.get_absolute_url())
+                if obj.is_published
+                else "it is scheduled again"
+                if obj.is_scheduled
+                else "it is a draft again"
+            )
+            message = format_html("“{}” is restored: {}.", obj, where)
+        else:
+            message = f"Restored {self._count(len(objs))}, each as it was before."
+        self.message_user(request, message, messages.SUCCESS)
+
+    def recover_view(self, request):
+        return HttpResponseRedirect(self._changelist_url(trash=True))
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Reverting a revision never takes an item out of the trash behind its back."""
+        if request.method == "POST" and self._in_trash(object_id):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        return (obj is not None and self._in_trash(obj.pk)) or super().revert_disabled(request, obj)
+
+    def _in_trash(self, object_id):
+        return self.model.objects.in_trash().filter(pk=unquote(str(object_id))).exists()
+
+    @admin.display(description="deleted for good on")
+    def deleted_for_good_on(self, obj):
+        return obj.purge_after
+
+    # Publishing
 
     def get_historical_record_context_helper(self, request, historical_record):
         return RevisionHelper(self.model, historical_record)
@@ -69,3 +318,25 @@ class PublishableAdmin(DeclaredFiltersOnly, SimpleHistoryAdmin):
             obj.unpublish()
             count += 1
         self.message_user(request, f"Moved {self._count(count)} back to draft.", messages.SUCCESS)
+
+    @admin.action(
+        description="Move selected %(verbose_name_plural)s to the trash", permissions=["delete"]
+    )
+    def move_to_trash(self, request, queryset):
+        names = []
+        for obj in queryset.not_in_trash():
+            obj.move_to_trash(request.user)
+            self.log_change(request, obj, "Moved to the trash.")
+            names.append(str(obj))
+        if names:
+            self._message_trashed(request, names)
+
+    @admin.action(description="Restore selected %(verbose_name_plural)s", permissions=["delete"])
+    def restore_selected(self, request, queryset):
+        restored = []
+        for obj in queryset.in_trash():
+            obj.restore_from_trash(request.user)
+            self.log_change(request, obj, "Restored from the trash.")
+            restored.append(obj)
+        if restored:
+            self._message_restored(request, restored)

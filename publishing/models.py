@@ -13,14 +13,24 @@ One home for each rule:
   admin's error next to the body) and by `save()` (the shell, the importer: nothing
   longer is ever stored); and the alt-text rule as an `ImageAltConstraint` (the
   database check and the form's error next to the field, from one declaration).
+- The trash: `move_to_trash()` and `restore_from_trash()`; what is in the trash is
+  neither published nor scheduled, keeps its address, redirects and revisions, and
+  is deleted for good by `purge_trash` after TRASH_RETENTION_DAYS.
+- Search and sharing: optional SEO title, meta description and social image, with
+  `search_title`, `search_description` and `share_image` falling back to the title,
+  the summary and the featured image.
 """
 
+import datetime
+
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from articles import images
 from articles.editor import RichTextField
 from articles.sanitize import plain_text, sanitize_html
 
@@ -31,6 +41,9 @@ SUMMARY_MAX_LENGTH = 300
 BODY_MAX_CHARACTERS = 300_000
 ALT_TEXT_MAX_LENGTH = 250
 ALT_TEXT_REQUIRED = "Describe the image for people who cannot see it."
+# What search engines show; longer titles and descriptions are cut off in results.
+SEO_TITLE_GUIDE = 60
+META_DESCRIPTION_GUIDE = 160
 
 
 class Status(models.TextChoices):
@@ -39,13 +52,17 @@ class Status(models.TextChoices):
 
 
 def published_q(now=None):
-    """The visibility rule as a query: published, and its publishing time has come."""
-    return Q(status=Status.PUBLISHED, published_at__lte=now or timezone.now())
+    """The visibility rule as a query: published, its time has come, not in the trash."""
+    return Q(
+        status=Status.PUBLISHED, published_at__lte=now or timezone.now(), trashed_at__isnull=True
+    )
 
 
 def scheduled_q(now=None):
     """Published with a publishing time still ahead: it goes live on its own."""
-    return Q(status=Status.PUBLISHED, published_at__gt=now or timezone.now())
+    return Q(
+        status=Status.PUBLISHED, published_at__gt=now or timezone.now(), trashed_at__isnull=True
+    )
 
 
 def clean_summary(text):
@@ -77,12 +94,40 @@ class PublishableQuerySet(models.QuerySet):
     def scheduled(self):
         return self.filter(scheduled_q())
 
+    def in_trash(self):
+        return self.filter(trashed_at__isnull=False)
+
+    def not_in_trash(self):
+        return self.filter(trashed_at__isnull=True)
+
+    def due_for_purge(self, now=None):
+        """In the trash for longer than TRASH_RETENTION_DAYS."""
+        cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.TRASH_RETENTION_DAYS)
+        return self.filter(trashed_at__lt=cutoff)
+
+
+def social_image_path(instance, filename):
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
+    return images.random_name("social", extension)
+
 
 def published_has_time(name):
     """The database's half of "empty means now": a published row always has a time."""
     return models.CheckConstraint(
         condition=Q(status=Status.DRAFT) | Q(published_at__isnull=False), name=name
     )
+
+
+def publishing_constraints(prefix):
+    """The constraints every publishable type declares (names need the type's prefix)."""
+    return [
+        published_has_time(f"{prefix}_published_has_time"),
+        ImageAltConstraint(
+            image_field="social_image",
+            alt_field="social_image_alt",
+            name=f"{prefix}_social_has_alt",
+        ),
+    ]
 
 
 class ImageAltConstraint(models.CheckConstraint):
@@ -137,15 +182,59 @@ class Publishable(models.Model):
         help_text="When it goes live. A future time schedules it; empty means now when you "
         "publish.",
     )
+    seo_title = models.CharField(
+        "SEO title",
+        max_length=120,
+        blank=True,
+        help_text=f"Optional. The title search results and browser tabs show instead of the "
+        f"title; search engines show about {SEO_TITLE_GUIDE} characters. The site name is "
+        "added after it.",
+    )
+    meta_description = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=f"Optional. The description under the title in search results and when "
+        f"shared; search engines show about {META_DESCRIPTION_GUIDE} characters. Empty: the "
+        "summary is used.",
+    )
+    social_image = models.ImageField(
+        upload_to=social_image_path,
+        blank=True,
+        width_field="social_image_width",
+        height_field="social_image_height",
+        help_text="Optional. The picture shown when this is shared on social media "
+        "(1200 x 630 px suits most sites). Empty: the featured image, if there is one.",
+    )
+    social_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    social_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    social_image_alt = models.CharField(
+        "social image description",
+        max_length=ALT_TEXT_MAX_LENGTH,
+        blank=True,
+        help_text="Describe the picture for people who cannot see it (required with one).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    trashed_at = models.DateTimeField("moved to the trash", null=True, blank=True, editable=False)
+    trashed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="moved to the trash by",
+    )
 
     objects = PublishableQuerySet.as_manager()
 
     # Fields a save compares with the stored row (see `saved()`).
-    tracked_fields = ("slug", "status", "published_at")
+    tracked_fields = ("slug", "status", "published_at", "trashed_at")
     # One-line text fields stored with their whitespace collapsed.
-    line_fields = ()
+    line_fields = ("seo_title", "meta_description", "social_image_alt")
+    # Never part of a revision: restoring an old revision must not take an item out of
+    # the trash, and the search index is derived (use in `HistoricalRecords`).
+    history_excluded_fields = ["trashed_at", "trashed_by"]
 
     class Meta:
         abstract = True
@@ -171,11 +260,22 @@ class Publishable(models.Model):
             self.status == Status.PUBLISHED
             and self.published_at is not None
             and self.published_at <= timezone.now()
+            and self.trashed_at is None
         )
 
     @property
     def is_scheduled(self):
-        return self.status == Status.PUBLISHED and not self.is_published
+        """The instance copy of `scheduled()`."""
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+            and self.trashed_at is None
+        )
+
+    @property
+    def in_trash(self):
+        return self.trashed_at is not None
 
     # State changes
 
@@ -193,6 +293,30 @@ class Publishable(models.Model):
         self.status = Status.DRAFT
         if save:
             self.save()
+
+    def move_to_trash(self, user=None):
+        """Take it off the site, keeping everything (address, redirects, revisions) so
+        that `restore_from_trash()` brings it back as it was."""
+        self.trashed_at = timezone.now()
+        self.trashed_by = user if user is not None and user.is_authenticated else None
+        self._change_reason = "Moved to the trash"
+        self._history_user = self.trashed_by
+        self.save(update_fields=["trashed_at", "trashed_by"])
+
+    def restore_from_trash(self, user=None):
+        """Back where it was: a published item is public again, a draft a draft."""
+        self.trashed_at = None
+        self.trashed_by = None
+        self._change_reason = "Restored from the trash"
+        self._history_user = user if user is not None and user.is_authenticated else None
+        self.save(update_fields=["trashed_at", "trashed_by"])
+
+    @property
+    def purge_after(self):
+        """When `purge_trash` deletes it for good, if it is in the trash."""
+        if self.trashed_at is None:
+            return None
+        return self.trashed_at + datetime.timedelta(days=settings.TRASH_RETENTION_DAYS)
 
     # What is stored
 
@@ -215,6 +339,23 @@ class Publishable(models.Model):
         except ValidationError as error:
             raise ValidationError({"body": error}) from None
 
+    def validate_unique(self, exclude=None):
+        """An address held by an item in the trash says so: the editor cannot see it."""
+        try:
+            super().validate_unique(exclude)
+        except ValidationError as error:
+            errors = getattr(error, "error_dict", {})
+            in_trash = type(self).objects.in_trash().filter(slug=self.slug).exclude(pk=self.pk)
+            if "slug" in errors and in_trash.exists():
+                errors["slug"] = [
+                    ValidationError(
+                        f"A {self._meta.verbose_name} in the trash has this address. Restore "
+                        "it, or delete it from the trash for good, to use the address again.",
+                        code="unique",
+                    )
+                ]
+            raise
+
     def stored_version(self):
         """The row as it is in the database (only the tracked fields), or None."""
         if self.pk is None:
@@ -233,6 +374,47 @@ class Publishable(models.Model):
 
     def saved(self, previous):
         """Called inside the save's transaction, with the row as it was before."""
+
+    def delete(self, *args, **kwargs):
+        """Delete for good, with its revisions (the admin's delete moves to the trash
+        instead; the trash is where a mistake is undone). Redirects that led here go
+        too: the old addresses then get the site's helpful 404 page, not a redirect
+        to one."""
+        from articles.redirects import forget_redirects_to
+
+        pk = self.pk
+        history = getattr(type(self), "history", None)
+        with transaction.atomic():
+            forget_redirects_to(self.get_absolute_url())
+            result = super().delete(*args, **kwargs)
+            if history is not None:
+                history.filter(id=pk).delete()
+        return result
+
+    # Search and sharing
+
+    @property
+    def search_title(self):
+        return self.seo_title or self.title
+
+    @property
+    def search_description(self):
+        return self.meta_description or self.summary
+
+    @property
+    def share_image(self):
+        """The picture to share ({url, alt, width, height}), or None: the social
+        image, else the featured image of types that have one."""
+        for prefix in ("social_image", "featured_image"):
+            image = getattr(self, prefix, None)
+            if image:
+                return {
+                    "url": image.url,
+                    "alt": getattr(self, f"{prefix}_alt"),
+                    "width": getattr(self, f"{prefix}_width"),
+                    "height": getattr(self, f"{prefix}_height"),
+                }
+        return None
 
 
 def publishable_models():

@@ -411,6 +411,14 @@ CALLBACK_RETENTION_DAYS = env_int("DJANGO_CALLBACK_RETENTION_DAYS", 180)
 # REMOTE_ADDR only, because a client can write any X-Forwarded-For it likes.
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXIES", 0)
 
+# Articles and pages an editor deletes wait this long in the trash (restorable) before
+# `purge_trash` deletes them for good.
+TRASH_RETENTION_DAYS = env_int("DJANGO_TRASH_RETENTION_DAYS", 30)
+if TRASH_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured(
+        "DJANGO_TRASH_RETENTION_DAYS must be at least 1, so a mistaken delete can be undone."
+    )
+
 # Article editor (django-ckeditor). The editor's own content filter stays on (no
 # `allowedContent: true`), but the server-side sanitizer in articles/sanitize.py is
 # the security boundary. Images upload only through articles.views.editor_image_upload.

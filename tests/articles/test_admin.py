@@ -147,7 +147,13 @@ def test_changelist_shows_the_editor_columns_and_filters(admin_client):
 def test_change_form_has_fieldsets_time_zone_and_view_on_site(admin_client):
     article = ArticleFactory()
     html = admin_client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
-    for legend in ("Content", "Summary and SEO", "Medical review", "Publishing"):
+    for legend in (
+        "Content",
+        "Summary and image",
+        "Search engines and sharing",
+        "Medical review",
+        "Publishing",
+    ):
         assert legend in html
     assert "Times are in America/Los_Angeles" in html
     assert 'href="/admin/r/' in html  # "View on site"

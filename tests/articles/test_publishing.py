@@ -1,7 +1,7 @@
 """The one visibility rule, checked through every public surface.
 
-Matrix: draft/published x past/future publishing time. Only "published, past"
-may appear anywhere a visitor can look.
+Matrix: draft/published x past/future publishing time, plus "in the trash". Only
+"published, past" (and not in the trash) may appear anywhere a visitor can look.
 """
 
 import datetime
@@ -22,6 +22,7 @@ MATRIX = [
     ("published", FUTURE, False),
     ("draft", PAST, False),
     ("draft", FUTURE, False),
+    ("trashed", PAST, False),  # published and due, but moved to the trash
 ]
 
 
@@ -31,20 +32,24 @@ def category():
 
 
 def make(category, status, offset, word="zebrafish"):
-    return ArticleFactory(
+    article = ArticleFactory(
         category=category,
-        status=status,
+        status="published" if status == "trashed" else status,
         published_at=timezone.now() + offset,
         title=f"Notes on {word}",
         slug=f"{status}-{'past' if offset < datetime.timedelta(0) else 'future'}",
         summary=f"All about {word}.",
     )
+    if status == "trashed":
+        article.move_to_trash()
+    return article
 
 
 @pytest.mark.parametrize(("status", "offset", "visible"), MATRIX)
 def test_published_queryset(category, status, offset, visible):
     article = make(category, status, offset)
     assert (article in Article.objects.published()) is visible
+    assert article.is_published is visible
 
 
 @pytest.mark.parametrize(("status", "offset", "visible"), MATRIX)

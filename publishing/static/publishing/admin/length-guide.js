@@ -1,0 +1,25 @@
+// Length guidance for SEO fields: "42 of about 60 characters", marked when over.
+// Fields opt in with data-length-guide="60" (set by PublishableAdminForm).
+(function () {
+  "use strict";
+  function attach(field) {
+    var guide = parseInt(field.getAttribute("data-length-guide"), 10);
+    var note = document.createElement("div");
+    note.className = "help length-guide";
+    note.id = field.id + "_length";
+    field.insertAdjacentElement("afterend", note);
+    var described = field.getAttribute("aria-describedby");
+    field.setAttribute("aria-describedby", (described ? described + " " : "") + note.id);
+    function update() {
+      var length = field.value.length;
+      note.textContent = length + " of about " + guide + " characters" +
+        (length > guide ? ": search engines will cut the rest off." : ".");
+      note.classList.toggle("length-guide--over", length > guide);
+    }
+    field.addEventListener("input", update);
+    update();
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-length-guide]").forEach(attach);
+  });
+})();
