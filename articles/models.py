@@ -8,7 +8,6 @@ from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from articles import images
-from articles.sanitize import render_body
 from publishing.models import (
     ALT_TEXT_MAX_LENGTH,
     ImageAltConstraint,
@@ -22,6 +21,11 @@ SEARCH_QUERY_MAX_LENGTH = 200
 WORDS_PER_MINUTE = 200
 
 
+class CategoryQuerySet(models.QuerySet):
+    def with_published_articles(self):
+        return self.filter(pk__in=Article.objects.published().values("category_id"))
+
+
 class Category(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(
@@ -30,6 +34,8 @@ class Category(models.Model):
     description = models.TextField(
         blank=True, help_text="One or two sentences shown at the top of the category page."
     )
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -178,10 +184,6 @@ class Article(Publishable):
         if connection.vendor != "postgresql":
             return
         Article.objects.filter(pk=self.pk).update(search_vector=SEARCH_VECTOR)
-
-    @cached_property
-    def rendered_body(self):
-        return render_body(self.body)
 
     @property
     def reading_minutes(self):

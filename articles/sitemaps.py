@@ -1,8 +1,5 @@
 from django.contrib.sitemaps import Sitemap as BaseSitemap
-from django.contrib.sitemaps.views import sitemap
-from django.contrib.sites.requests import RequestSite
 from django.urls import reverse
-from django.views.decorators.http import require_safe
 
 from articles.models import Article, Category
 
@@ -34,8 +31,7 @@ class CategorySitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        published_categories = Article.objects.published().values("category_id")
-        return Category.objects.filter(pk__in=published_categories)
+        return Category.objects.with_published_articles()
 
 
 class StaticSitemap(Sitemap):
@@ -47,12 +43,3 @@ class StaticSitemap(Sitemap):
 
     def location(self, name):
         return reverse(name)
-
-
-sitemaps = {"static": StaticSitemap, "articles": ArticleSitemap, "categories": CategorySitemap}
-
-
-@require_safe
-def sitemap_xml(request):
-    site = RequestSite(request)
-    return sitemap(request, sitemaps={name: cls(site) for name, cls in sitemaps.items()})

@@ -29,10 +29,11 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from articles import images
 from articles.editor import RichTextField
-from articles.sanitize import plain_text, sanitize_html
+from articles.sanitize import plain_text, render_body, sanitize_html
 
 SUMMARY_MAX_LENGTH = 300
 # The most HTML a body may hold once sanitized. Far above any real article (the longest
@@ -390,6 +391,10 @@ class Publishable(models.Model):
             if history is not None:
                 history.filter(id=pk).delete()
         return result
+
+    @cached_property
+    def rendered_body(self):
+        return render_body(self.body)
 
     # Search and sharing
 

@@ -19,6 +19,7 @@ from django.urls import Resolver404, resolve
 OBJECT_ROUTES = {
     "articles:detail": ("articles.Article", "slug"),
     "articles:category": ("articles.Category", "slug"),
+    "pages:detail": ("pages.Page", "slug"),
 }
 
 

@@ -34,7 +34,7 @@ ADMIN_FETCH_DESTINATIONS = {"document", "empty", "script"}
 class SiteAdmin(admin.AdminSite):
     login_form = two_factor.StaffAuthenticationForm
     login_template = "admin/login_two_factor.html"
-    index_title = "Articles and call-back requests"
+    index_title = "Articles, pages and call-back requests"
 
     def each_context(self, request):
         context = super().each_context(request)

@@ -11,11 +11,12 @@ class SiteConfig(AppConfig):
         from articles.models import Category, Source
         from branding.models import SiteIdentity
         from contacts.signals import contact_settings_changed
+        from pages.models import Menu, MenuLink
         from publishing.models import publishable_models
         from recovery_site.page_cache import bump_content_version
 
         # Anything a cached page shows changed: drop every cached page.
-        for model in (*publishable_models(), Category, Source, SiteIdentity):
+        for model in (*publishable_models(), Category, Source, SiteIdentity, Menu, MenuLink):
             post_save.connect(
                 bump_content_version, sender=model, dispatch_uid=f"page-cache-{model}"
             )

@@ -9,10 +9,12 @@ def error_page_context():
     """
     from branding.models import get_site_identity
     from contacts.models import get_contact_settings
+    from pages.navigation import default_navigation
 
     identity = get_site_identity(allow_database=False)
     return {
         "site_identity": identity,
         "site_name": identity.name,
         "contact": get_contact_settings(allow_database=False),
+        "navigation": default_navigation(),
     }

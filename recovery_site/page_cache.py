@@ -2,7 +2,7 @@
 
 Public reading pages opt in with the `cache_public_page` decorator. A response is
 stored under a key that includes a content version; every change to articles,
-pages, categories, sources or the contact settings bumps the version (see
+pages, menus, categories, sources or the contact settings bumps the version (see
 `recovery_site.apps`), so the next request renders afresh. Entries never outlive
 the next scheduled publishing time of any article or page (`scheduled()`), so
 scheduled content appears on time.

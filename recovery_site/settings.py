@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "recovery_site.apps.SiteConfig",
     "publishing",
     "articles",
+    "pages",
     "contacts",
     "branding",
 ]
@@ -123,6 +124,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "branding.context_processors.site_identity",
                 "contacts.context_processors.contact_settings",
+                "pages.context_processors.navigation",
             ],
         },
     },
@@ -275,9 +277,9 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     }
 }
-# The article editor's pages in the admin (recovery_site/security.py): CKEditor 4
+# The editor's pages in the admin, articles and pages (recovery_site/security.py): CKEditor 4
 # cannot work under the policy above, so these pages, and only these, relax it.
-EDITOR_ADMIN_PREFIXES = ["articles/"]
+EDITOR_ADMIN_PREFIXES = ["articles/", "pages/page/"]
 EDITOR_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],

@@ -2,10 +2,10 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from articles.sitemaps import sitemap_xml
 from articles.views import editor_image_upload
 from recovery_site import views
 from recovery_site.page_cache import cache_public_page
+from recovery_site.sitemaps import sitemap_xml
 
 urlpatterns = [
     path("", cache_public_page(views.HomeView.as_view()), name="home"),
@@ -18,6 +18,8 @@ urlpatterns = [
     path("editor/upload-image/", editor_image_upload, name="ckeditor_upload"),
     path(settings.ADMIN_PATH, admin.site.urls),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.serve_media, name="media"),
+    # Last: the centre's pages (/about/) take only addresses nothing above answers.
+    path("", include("pages.urls")),
 ]
 
 handler500 = "recovery_site.views.server_error"

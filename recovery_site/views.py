@@ -34,7 +34,7 @@ class HomeView(TemplateView):
         published = Article.objects.published().for_listing()
         featured = list(published.filter(is_featured=True)[:HOME_FEATURED_COUNT])
         latest = published.exclude(pk__in=[a.pk for a in featured])[:HOME_LATEST_COUNT]
-        categories = Category.objects.filter(pk__in=Article.objects.published().values("category"))
+        categories = Category.objects.with_published_articles()
         return super().get_context_data(
             featured_articles=featured, latest_articles=latest, categories=categories, **kwargs
         )

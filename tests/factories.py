@@ -58,6 +58,24 @@ class SourceFactory(factory.django.DjangoModelFactory):
     publisher = "NIH"
 
 
+class PageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "pages.Page"
+
+    title = factory.Sequence(lambda n: f"Page number {n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    summary = "What this page is about."
+    body = "<h2>First part</h2><p>Some words.</p>"
+    status = "published"
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+
+    class Params:
+        draft = factory.Trait(status="draft", published_at=None)
+        scheduled = factory.Trait(
+            published_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+        )
+
+
 # contacts
 
 

@@ -52,13 +52,16 @@ def test_intake_can_view_and_change_requests_and_nothing_else():
     }
 
 
-def test_editors_have_every_articles_permission_and_nothing_in_contacts():
+def test_editors_have_every_articles_and_pages_permission_and_nothing_in_contacts():
     perms = codenames("Editors")
-    articles = {
-        f"articles.{p.codename}"
-        for p in Permission.objects.filter(content_type__app_label="articles")
+    content = {
+        f"{p.content_type.app_label}.{p.codename}"
+        for p in Permission.objects.filter(
+            content_type__app_label__in=["articles", "pages"]
+        ).select_related("content_type")
     }
-    assert articles and perms == articles
+    assert {"articles.delete_article", "pages.change_menu", "pages.add_page"} <= content
+    assert perms == content
 
 
 @pytest.mark.parametrize("url", CONTACTS_URLS)

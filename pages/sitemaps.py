@@ -1,0 +1,13 @@
+from articles.sitemaps import Sitemap
+from pages.models import Page
+
+
+class PageSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.6
+
+    def items(self):
+        return Page.objects.published().only("slug", "updated_at").order_by("slug")
+
+    def lastmod(self, page):
+        return page.updated_at

@@ -1,0 +1,12 @@
+from pages.models import Page
+from pages.seo import page_jsonld
+from publishing.views import PublishedDetailView
+
+
+class PageDetailView(PublishedDetailView):
+    model = Page
+    template_name = "pages/page_detail.html"
+    context_object_name = "page"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(jsonld=page_jsonld(self.request, self.object), **kwargs)

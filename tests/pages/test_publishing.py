@@ -1,0 +1,95 @@
+"""The one visibility rule, checked through every surface that shows pages, and the
+rule that pages never appear among articles.
+
+Matrix: draft/published x past/future publishing time, plus "in the trash". Only
+"published, past" may appear anywhere a visitor can look.
+"""
+
+import datetime
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from pages.models import Page
+from publishing.models import next_scheduled_time
+from tests.factories import ArticleFactory, PageFactory
+
+pytestmark = pytest.mark.django_db
+
+PAST = datetime.timedelta(days=-2)
+FUTURE = datetime.timedelta(days=2)
+MATRIX = [
+    ("published", PAST, True),
+    ("published", FUTURE, False),
+    ("draft", PAST, False),
+    ("draft", FUTURE, False),
+    ("trashed", PAST, False),
+]
+
+
+def make(status, offset, **kwargs):
+    page = PageFactory(
+        status="published" if status == "trashed" else status,
+        published_at=timezone.now() + offset,
+        title="Zebrafish policy",
+        slug="zebrafish-policy",
+        summary="All about zebrafish.",
+        body="<p>Zebrafish zebrafish.</p>",
+        **kwargs,
+    )
+    if status == "trashed":
+        page.move_to_trash()
+    return page
+
+
+@pytest.mark.parametrize(("status", "offset", "visible"), MATRIX)
+def test_every_surface_applies_the_rule_to_pages(client, status, offset, visible):
+    page = make(status, offset, role="privacy")
+    url = page.get_absolute_url()
+    assert (page in Page.objects.published()) is visible
+    assert page.is_published is visible
+    surfaces = {
+        "sitemap": client.get("/sitemap.xml").content.decode(),
+        "footer (default menu and small print)": client.get("/articles/").content.decode(),
+        "call-back form (privacy notice link)": client.get("/call-back/").content.decode(),
+    }
+    for surface, html in surfaces.items():
+        assert (url in html) is visible, surface
+    assert client.get(url).status_code == (200 if visible else 404)
+
+
+def test_pages_never_appear_among_articles(client):
+    make("published", PAST)
+    ArticleFactory(title="An article about zebrafish", slug="zebra-article")
+    for path, params in [
+        ("/articles/", {}),
+        ("/feed/", {}),
+        ("/search/", {"q": "zebrafish"}),
+    ]:
+        html = client.get(path, params).content.decode()
+        main = html.split("<main", 1)[-1].split("</main>")[0] if "<main" in html else html
+        assert "/zebrafish-policy/" not in main, path
+        assert "zebra-article" in main, path
+    home = client.get("/").content.decode().split("<main", 1)[1].split("</main>")[0]
+    assert "/zebrafish-policy/" not in home
+
+
+def test_the_page_cache_expires_when_a_scheduled_page_goes_live(client, settings):
+    settings.PAGE_CACHE = True
+    page = make("published", datetime.timedelta(hours=2))
+    assert next_scheduled_time() == page.published_at
+    assert "/zebrafish-policy/" not in client.get("/articles/").content.decode()
+    assert client.get("/articles/")["X-Page-Cache"] == "hit"
+    with time_machine.travel(page.published_at + datetime.timedelta(seconds=5)):
+        response = client.get("/articles/")
+        assert response["X-Page-Cache"] == "miss"
+        assert "/zebrafish-policy/" in response.content.decode()  # the default footer
+
+
+def test_the_earliest_scheduled_time_spans_articles_and_pages():
+    article = ArticleFactory(published_at=timezone.now() + datetime.timedelta(hours=5))
+    page = PageFactory(published_at=timezone.now() + datetime.timedelta(hours=3))
+    assert next_scheduled_time() == page.published_at
+    page.move_to_trash()
+    assert next_scheduled_time() == article.published_at
