@@ -1,10 +1,11 @@
 """Take the README's screenshots: `make screenshots`.
 
 Builds a throwaway site (a temporary SQLite database and media folder, the demo
-articles, made-up call-back requests and a superuser), serves it with runserver
-on a free port, and photographs it with Playwright driving Debian's Chromium:
-home, an article, the call-back form with errors and the speed-to-lead dashboard,
-each 390 and 1280 pixels wide, into docs/screenshots/. Nothing is downloaded.
+articles and pages, made-up call-back requests and a superuser), serves it with
+runserver on a free port, and photographs it with Playwright driving Debian's
+Chromium: home, an article, a page, the call-back form with errors and the
+speed-to-lead dashboard, each 390 and 1280 pixels wide, into docs/screenshots/.
+Nothing is downloaded.
 """
 
 import datetime
@@ -29,6 +30,7 @@ WIDTHS = [390, 1280]
 MAX_HEIGHT = 2500
 PHONE_HEIGHT = 844
 ARTICLE = "/articles/how-does-klonopin-work/"
+PAGE = "/about/"
 # Images in the picture (lazy ones further down never start), ten seconds at most.
 IMAGES_LOADED = """() => Promise.race([
     new Promise(done => setTimeout(done, 10000)),
@@ -162,6 +164,7 @@ def main():
                 for width in WIDTHS:
                     shoot(page, "/", "home", width)
                     shoot(page, ARTICLE, "article", width)
+                    shoot(page, PAGE, "page", width)
                     shoot(page, "/call-back/", "callback-errors", width, send_empty_form)
                 page.goto(login)
                 page.get_by_label("Username").fill(username)

@@ -7,7 +7,7 @@
 - `media`: images from a copy of wp-content/uploads, through the upload checks.
 - `index`: pass one, everything in the export but the post bodies.
 - `authors`: WordPress logins to users here, or bylines.
-- `importer`: pass two, posts to articles, in one transaction.
+- `importer`: pass two, posts to articles and pages to pages, in one transaction.
 - `report`: what an import did, printed at the end.
 - `redirects`: old WordPress addresses that land on the home page (/?p=123).
 """

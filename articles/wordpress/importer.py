@@ -1,4 +1,5 @@
-"""Import a WordPress export: posts to articles, images to media, old URLs to 301s.
+"""Import a WordPress export: posts to articles, pages to pages, images to media,
+old URLs to 301s.
 
 Two streaming passes over the file. The first reads everything but the post
 bodies into a small index (authors, categories, attachments, each post's old
@@ -9,9 +10,14 @@ pass converts and saves the posts, all in one transaction: a failure leaves the
 database as it was, and the files stored so far are deleted again. A dry run
 does the same work, writes no files and rolls the transaction back.
 
-Articles are keyed on the WordPress post id, so running the same export again
-updates what changed and creates nothing twice. An article someone edited here
-after its import is left alone unless `overwrite` is set.
+Articles and pages are keyed on the WordPress post id, so running the same export
+again updates what changed and creates nothing twice. One someone edited here after
+its import, or moved to the trash, is left alone unless `overwrite` is set (and
+one in the trash is always left there).
+
+WordPress pages may nest (/services/detox/); pages here have one-level addresses,
+so a nested page takes its own slug (/detox/) and its old address redirects. A
+page never takes an address the site serves itself (recovery_site/addresses.py).
 """
 
 import copy
@@ -38,7 +44,9 @@ from articles.wordpress.media import ImageCopier, Uploads
 from articles.wordpress.redirects import OLD_PATH_MAX, host, old_path
 from articles.wordpress.report import ImportReport
 from articles.wordpress.wxr import Item, read_export
+from pages.models import Page
 from publishing.models import BODY_MAX_CHARACTERS
+from recovery_site.addresses import address_in_use
 
 PUBLISHED_STATUSES = {"publish", "future"}
 # An article counts as edited here when it was saved this long after its import.
@@ -47,17 +55,24 @@ SLUG_MAX = 120
 TITLE_MAX = Article._meta.get_field("title").max_length
 ALT_MAX = Article._meta.get_field("featured_image_alt").max_length
 CATEGORY_MAX = Category._meta.get_field("name").max_length
+PAGE_SLUG_MAX = Page._meta.get_field("slug").max_length
 UNCATEGORIZED = ("uncategorized", "Uncategorized")
 NO_DATE = "0000-00-00 00:00:00"
 
 
 @dataclass
 class Plan:
-    """A post's address here, decided before any body is converted."""
+    """A post's or page's address here, decided before any body is converted."""
 
     slug: str
-    article_pk: int | None = None
+    article_pk: int | None = None  # the article or page already imported from it
     protected: bool = False  # edited here since its import, and no --overwrite
+    model: type = Article
+
+    @property
+    def path(self):
+        name = "pages:detail" if self.model is Page else "articles:detail"
+        return reverse(name, args=[self.slug])
 
 
 class WordPressImporter:
@@ -109,7 +124,7 @@ class _ImportRun:
         self.authors = Authors(index.authors, options.author_map)
         self.categories = {}  # nicename -> Category
         self.redirected_categories = {}  # nicename -> Category, for published articles
-        self.plans = self._plan_addresses()
+        self.plans = {**self._plan_addresses(), **self._plan_page_addresses()}
         self.links = self._link_map()
 
     # Planning
@@ -127,13 +142,17 @@ class _ImportRun:
         existing = {
             a.wordpress_id: a
             for a in Article.objects.filter(wordpress_id__isnull=False).only(
-                "pk", "slug", "wordpress_id", "updated_at", "imported_at"
+                "pk", "slug", "wordpress_id", "updated_at", "imported_at", "trashed_at"
             )
         }
         plans = {}
         for post in self.index.posts.values():
+            if post.is_page:
+                continue
             article = existing.get(post.id)
-            protected = article is not None and _edited_since_import(article) and not self.overwrite
+            protected = article is not None and (
+                article.in_trash or (_edited_since_import(article) and not self.overwrite)
+            )
             if protected:
                 slug = article.slug
             else:
@@ -145,16 +164,45 @@ class _ImportRun:
             plans[post.id] = Plan(slug, article.pk if article else None, protected)
         return plans
 
+    def _plan_page_addresses(self):
+        """Every page's slug: WordPress's own (its last part, for a nested page) where
+        no other page has it and the site does not serve it; a page already imported
+        keeps its place."""
+        taken = dict(Page.objects.values_list("slug", "wordpress_id"))
+        existing = {
+            p.wordpress_id: p
+            for p in Page.objects.filter(wordpress_id__isnull=False).only(
+                "pk", "slug", "wordpress_id", "updated_at", "imported_at", "trashed_at"
+            )
+        }
+        plans = {}
+        for post in self.index.posts.values():
+            if not post.is_page:
+                continue
+            page = existing.get(post.id)
+            protected = page is not None and (
+                page.in_trash or (_edited_since_import(page) and not self.overwrite)
+            )
+            if protected:
+                slug = page.slug
+            else:
+                wanted = _slug_base(post, PAGE_SLUG_MAX)
+                slug = _unique_slug(
+                    wanted, taken, post.id, also_free=_page_address_free, limit=PAGE_SLUG_MAX
+                )
+                if slug != wanted and not (page and page.slug == slug):
+                    self.report.renamed_slugs.append((post.id, wanted, slug))
+            taken[slug] = post.id
+            plans[post.id] = Plan(slug, page.pk if page else None, protected, Page)
+        return plans
+
     def _link_map(self):
         """Old post addresses (permalink, ?p=ID, then guid) -> new article paths.
 
         A guid is only an identifier: it often names an address that belongs to
         another post today ("?p=568" on post 1158), so it never overrides one."""
         links = {}
-        new = {
-            post.id: reverse("articles:detail", args=[self.plans[post.id].slug])
-            for post in self.index.posts.values()
-        }
+        new = {post.id: self.plans[post.id].path for post in self.index.posts.values()}
         for post in self.index.posts.values():
             for url in (post.link, f"/?p={post.id}"):
                 links.setdefault(self._link_key(url), new[post.id])
@@ -171,7 +219,9 @@ class _ImportRun:
             return None
         if not parts.netloc and not parts.path.startswith("/") and not parts.query:
             return None
-        post_id = parse_qs(parts.query).get("p", [""])[0]
+        query = parse_qs(parts.query)
+        # WordPress answers /?p=ID for pages too; /?page_id=ID is a page's plain link.
+        post_id = (query.get("p") or query.get("page_id") or [""])[0]
         if post_id.isdigit():
             return f"?p={int(post_id)}"
         path = unquote(parts.path).rstrip("/").lower()
@@ -186,9 +236,12 @@ class _ImportRun:
             return
         self.report.comments_not_imported += item.comments
         plan = self.plans[item.id]
+        if plan.model is Page:
+            self._import_page(item, plan)
+            return
         article = Article.objects.filter(pk=plan.article_pk).first() if plan.article_pk else None
         if article is not None and plan.protected:
-            self.report.skipped["edited since import"] += 1
+            self.report.skipped["in the trash" if article.in_trash else "edited since import"] += 1
             self._redirect_post(item, article)
             return
         values, featured = self._article_values(item, plan, article)
@@ -211,6 +264,43 @@ class _ImportRun:
         else:
             self.report.unchanged += 1
         self._redirect_post(item, article)
+
+    def _import_page(self, item, plan):
+        page = Page.objects.filter(pk=plan.article_pk).first() if plan.article_pk else None
+        if page is not None and plan.protected:
+            self.report.skipped["in the trash" if page.in_trash else "edited since import"] += 1
+            self._redirect_post(item, page)
+            return
+        values = self._page_values(item, plan)
+        if page is None:
+            page = Page(wordpress_id=item.id)
+            self._save(page, values, None)
+            self.report.pages_created += 1
+        elif _changed(page, values, None):
+            self._save(page, values, None)
+            self.report.pages_updated += 1
+        else:
+            self.report.pages_unchanged += 1
+        self._redirect_post(item, page)
+
+    def _page_values(self, item, plan):
+        title = content.title_text(item.title, TITLE_MAX)
+        if not title:
+            self.report.untitled += 1
+            title = content.title_text(plan.slug.replace("-", " ").capitalize(), TITLE_MAX)
+        body = self._body(item, ())
+        summary = (
+            content.summary_from_excerpt(item.excerpt) or content.summary_from_body(body) or title
+        )
+        status, published_at = _status_and_time(item)
+        return {
+            "title": title,
+            "slug": plan.slug,
+            "summary": summary,
+            "body": body,
+            "status": status,
+            "published_at": published_at,
+        }
 
     def _article_values(self, item, plan, article):
         reuse = _media_names(article) if article else ()
@@ -342,14 +432,15 @@ class _ImportRun:
 
     # Saving
 
-    def _save(self, article, values, featured):
+    def _save(self, obj, values, featured):
         for name, value in values.items():
-            setattr(article, name, value)
-        self._set_featured_image(article, featured)
-        article.save()
+            setattr(obj, name, value)
+        if isinstance(obj, Article):
+            self._set_featured_image(obj, featured)
+        obj.save()
         # imported_at is exactly the saved updated_at: any later save is an edit here.
-        Article.objects.filter(pk=article.pk).update(imported_at=F("updated_at"))
-        article.refresh_from_db(fields=["imported_at", "updated_at"])
+        type(obj).objects.filter(pk=obj.pk).update(imported_at=F("updated_at"))
+        obj.refresh_from_db(fields=["imported_at", "updated_at"])
 
     def _set_featured_image(self, article, featured):
         if featured is None:
@@ -368,11 +459,14 @@ class _ImportRun:
     # Redirects
 
     def _redirect_post(self, item, article):
-        """The old permalink and /?p=ID -> the article, once it is (to be) public.
-        (Not the guid: it is an identifier, not an address WordPress answered.)"""
+        """The old permalink and /?p=ID (/?page_id=ID for a page) -> the article or
+        page, once it is (to be) public. (Not the guid: it is an identifier, not an
+        address WordPress answered.)"""
         if article.status != Article.Status.PUBLISHED:
             return
         olds = {f"/?p={item.id}"}
+        if isinstance(article, Page):
+            olds.add(f"/?page_id={item.id}")
         if item.link and host(item.link) in self.index.hosts:
             olds.add(old_path(item.link))
         for old in sorted(olds):
@@ -434,25 +528,34 @@ def _redirected_slugs():
     return slugs
 
 
-def _edited_since_import(article):
-    return article.imported_at is None or article.updated_at > article.imported_at + EDIT_TOLERANCE
+def _edited_since_import(obj):
+    return obj.imported_at is None or obj.updated_at > obj.imported_at + EDIT_TOLERANCE
 
 
-def _slug_base(post):
+def _slug_base(post, limit=SLUG_MAX):
     slug = slugify(unquote(post.slug)) or slugify(content.title_text(post.title))
-    slug = slug or f"post-{post.id}"
-    if len(slug) > SLUG_MAX:
-        slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
+    slug = slug or f"{post.post_type}-{post.id}"
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0]
     return slug.strip("-")
 
 
-def _unique_slug(wanted, taken, post_id):
+def _unique_slug(wanted, taken, post_id, also_free=None, limit=SLUG_MAX):
+    """`wanted`, or `wanted-2`, `-3`...: the first that no other post has taken (and
+    that `also_free(slug)` accepts, when given)."""
     slug, number = wanted, 2
-    while taken.get(slug, post_id) != post_id:
+    while taken.get(slug, post_id) != post_id or (
+        also_free is not None and taken.get(slug) is None and not also_free(slug)
+    ):
         suffix = f"-{number}"
-        slug = wanted[: SLUG_MAX - len(suffix)] + suffix
+        slug = wanted[: limit - len(suffix)] + suffix
         number += 1
     return slug
+
+
+def _page_address_free(slug):
+    """No route, the admin, static or media files answer /<slug>/ (no page has it yet)."""
+    return not address_in_use(reverse("pages:detail", args=[slug]))
 
 
 def _status_and_time(item):
@@ -491,16 +594,19 @@ def _looks_like_image(url):
     return urlsplit(url).path.lower().endswith((".jpg", ".jpeg", ".png", ".gif", ".webp"))
 
 
-def _changed(article, values, featured):
-    """Would saving `values` change the article? Compared after the model's own
-    normalising step, so what the save would store is what is compared."""
-    candidate = copy.copy(article)
+def _changed(obj, values, featured):
+    """Would saving `values` change the article or page? Compared after the model's
+    own normalising step, so what the save would store is what is compared."""
+    candidate = copy.copy(obj)
     for name, value in values.items():
         setattr(candidate, name, value)
     candidate.normalize()
-    attnames = [Article._meta.get_field(name).attname for name in values]
-    if any(getattr(candidate, name) != getattr(article, name) for name in attnames):
+    attnames = [obj._meta.get_field(name).attname for name in values]
+    if any(getattr(candidate, name) != getattr(obj, name) for name in attnames):
         return True
+    if not isinstance(obj, Article):
+        return False
+    article = obj
     if featured is None:
         return bool(article.featured_image)
     result, alt = featured

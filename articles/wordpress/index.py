@@ -13,12 +13,14 @@ from articles.wordpress.redirects import host
 from articles.wordpress.wxr import Author, Item, Site, Term, read_export
 
 IMPORTED_STATUSES = {"publish", "future", "draft", "pending"}
+# Posts become articles, pages become pages.
+IMPORTED_TYPES = {"post", "page"}
 REUSABLE_BLOCK_TYPE = "wp_block"
 
 
 def skip_reason(item):
-    """Why an export item does not become an article, or None if it does."""
-    if item.post_type != "post":
+    """Why an export item is not imported (as an article or a page), or None."""
+    if item.post_type not in IMPORTED_TYPES:
         return item.post_type or "item without a type"
     if item.password:
         return "password protected"
@@ -40,13 +42,18 @@ class Attachment:
 
 @dataclass
 class PostEntry:
-    """What pass one keeps of an importable post: enough to plan its address."""
+    """What pass one keeps of an importable post or page: enough to plan its address."""
 
     id: int
     slug: str
     title: str
     link: str
     guid: str
+    post_type: str = "post"
+
+    @property
+    def is_page(self):
+        return self.post_type == "page"
 
 
 class ExportIndex:
@@ -55,7 +62,7 @@ class ExportIndex:
         self.authors = {}  # login -> display name
         self.terms = {}  # nicename -> Term
         self.attachments = {}  # post id -> Attachment
-        self.posts = {}  # post id -> PostEntry, importable posts in file order
+        self.posts = {}  # post id -> PostEntry, importable posts and pages in file order
         self.reusable_blocks = {}  # post id -> block markup
         self.item_count = 0
         self.hosts = set()
@@ -94,7 +101,9 @@ class ExportIndex:
         elif item.post_type == REUSABLE_BLOCK_TYPE:
             self.reusable_blocks[item.id] = item.content
         elif skip_reason(item) is None:
-            self.posts[item.id] = PostEntry(item.id, item.slug, item.title, item.link, item.guid)
+            self.posts[item.id] = PostEntry(
+                item.id, item.slug, item.title, item.link, item.guid, item.post_type
+            )
             self.hosts.add(host(item.link))
 
     def gallery(self, post_id, ids=None):

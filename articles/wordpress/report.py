@@ -16,6 +16,9 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    pages_created: int = 0
+    pages_updated: int = 0
+    pages_unchanged: int = 0
     skipped: Counter = field(default_factory=Counter)
     categories_created: int = 0
     shortcodes_converted: Counter = field(default_factory=Counter)
@@ -70,6 +73,8 @@ class ImportReport:
             + (" — DRY RUN: nothing was saved." if self.dry_run else ""),
             f"Articles: {self.created} imported, {self.updated} updated, "
             f"{self.unchanged} unchanged.",
+            f"Pages: {self.pages_created} imported, {self.pages_updated} updated, "
+            f"{self.pages_unchanged} unchanged.",
             f"Skipped: {sum(self.skipped.values())}"
             + (f" ({_counts(self.skipped)})." if self.skipped else "."),
             *(

@@ -81,3 +81,24 @@ def test_demo_sets_the_logo_once_and_keeps_a_replaced_one():
     chosen = identity.logo.name
     call_command("load_demo_content")
     assert get_site_identity().logo.name == chosen
+
+
+def test_demo_pages_are_published_marked_as_samples_and_linked(client):
+    from pages.models import Page
+
+    call_command("load_demo_content")
+    pages = {page.slug: page for page in Page.objects.published()}
+    assert {"about", "privacy", "accessibility"} <= set(pages)
+    assert pages["privacy"].role == "privacy"
+    assert pages["accessibility"].role == "accessibility"
+    for page in pages.values():
+        assert "Sample text for the centre to review" in page.body
+        assert client.get(page.get_absolute_url()).status_code == 200
+    form = client.get("/call-back/").content.decode()
+    assert '<a href="/privacy/">privacy notice</a>' in form
+    assert 'href="/accessibility/"' in form.split('class="site-footer__small"')[1]
+    pages["about"].title = "Edited about page"
+    pages["about"].save()
+    call_command("load_demo_content")
+    assert Page.objects.get(slug="about").title == "Edited about page"
+    assert Page.objects.count() == len(pages)

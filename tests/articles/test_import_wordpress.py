@@ -115,13 +115,14 @@ def test_draft_scheduled_and_uncategorized_posts():
     assert not Article.objects.published().filter(pk__in=[draft.pk, scheduled.pk]).exists()
 
 
-def test_private_trashed_protected_posts_pages_and_other_types_are_skipped_and_reported():
+def test_private_trashed_protected_posts_and_other_types_are_skipped_and_reported():
     output = run_import()
 
     assert set(Article.objects.values_list("wordpress_id", flat=True)) == {101, 102, 103, 104, 105}
     assert "Articles: 5 imported, 0 updated, 0 unchanged." in output
+    assert "Pages: 1 imported, 0 updated, 0 unchanged." in output
     assert (
-        "Skipped: 8 (attachment: 3, nav_menu_item: 1, page: 1, password protected: 1, "
+        "Skipped: 7 (attachment: 3, nav_menu_item: 1, password protected: 1, "
         "private: 1, trash: 1)." in output
     )
     assert "Comments not imported: 1." in output  # approved ones; spam is not counted
@@ -276,8 +277,8 @@ def test_old_addresses_answer_301_with_the_new_ones(client):
     # Drafts and skipped posts were never public: no redirect.
     assert client.get("/?p=104").status_code == 200  # just the home page
     assert client.get("/2023/07/private-notes/").status_code == 404
-    assert "Redirects: 13 created, 0 already present, 0 refused." in output
-    assert Redirect.objects.filter(site_id=settings.SITE_ID).count() == 13
+    assert "Redirects: 15 created, 0 already present, 0 refused." in output
+    assert Redirect.objects.filter(site_id=settings.SITE_ID).count() == 15
 
 
 # Running again ---------------------------------------------------------------------
@@ -291,8 +292,9 @@ def test_running_the_same_export_again_changes_nothing(media_dir):
     output = run_import(EXPORT, "--media-dir", str(media_dir))
 
     assert "Articles: 0 imported, 0 updated, 5 unchanged." in output
+    assert "Pages: 0 imported, 0 updated, 1 unchanged." in output
     assert "Images: 0 copied, 2 already here" in output
-    assert "Redirects: 0 created, 13 already present, 0 refused." in output
+    assert "Redirects: 0 created, 15 already present, 0 refused." in output
     assert "Categories created: 0." in output
     assert {a.pk: (a.updated_at, a.body) for a in Article.objects.all()} == before
     assert media_files() == files  # no second copy of any image
@@ -468,10 +470,8 @@ def test_the_theme_unit_test_export_imports_and_reports(client):
     output = run_import(THEME_UNIT_TEST)
 
     assert "Articles: 57 imported, 0 updated, 0 unchanged." in output
-    assert (
-        "Skipped: 129 (nav_menu_item: 70, attachment: 37, page: 21, password protected: 1)."
-        in output
-    )
+    assert "Pages: 21 imported, 0 updated, 0 unchanged." in output
+    assert "Skipped: 108 (nav_menu_item: 70, attachment: 37, password protected: 1)." in output
     assert Article.objects.count() == 57
     assert Article.objects.filter(status=Article.Status.DRAFT).count() == 1
     assert article(1153).is_scheduled
@@ -494,6 +494,7 @@ def test_the_theme_unit_test_export_imports_and_reports(client):
 
     again = run_import(THEME_UNIT_TEST)
     assert "Articles: 0 imported, 0 updated, 57 unchanged." in again
+    assert "Pages: 0 imported, 0 updated, 21 unchanged." in again
 
 
 # A hostile export cannot take addresses ---------------------------------------------
@@ -533,7 +534,8 @@ def test_an_import_never_redirects_an_address_the_site_serves(tmp_path, client, 
 
     assert not Redirect.objects.filter(old_path=address).exists()
     assert f"Not redirected: {address} (" in output
-    assert "Redirects: 12 created, 0 already present, 1 refused." in output
+    # The other posts, the categories and the About page (its /?p= and /?page_id=).
+    assert "Redirects: 14 created, 0 already present, 1 refused." in output
     assert client.get("/?p=101")["Location"] == "/articles/understanding-withdrawal/"
 
 

@@ -3,7 +3,7 @@
     --media-dir DIR    a copy of the site's wp-content/uploads, for the images
     --author-map FILE  `wordpress_login,username` lines: whose articles are whose
     --dry-run          do everything, report it, save nothing
-    --overwrite        also replace articles edited here since they were imported
+    --overwrite        also replace articles and pages edited here since they were imported
 
 The work happens in `articles.wordpress`; this command reads the arguments, shows
 a progress bar on a terminal and prints the report.
@@ -22,8 +22,8 @@ from articles.wordpress.wxr import WxrError
 
 class Command(BaseCommand):
     help = (
-        "Import posts, categories, images and old addresses (as 301 redirects) from a "
-        "WordPress export (Tools > Export > All content). Safe to run again."
+        "Import posts, pages, categories, images and old addresses (as 301 redirects) from "
+        "a WordPress export (Tools > Export > All content). Safe to run again."
     )
 
     def add_arguments(self, parser):
@@ -48,7 +48,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--overwrite",
             action="store_true",
-            help="Also replace articles that someone edited here after they were imported.",
+            help="Also replace articles and pages that someone edited here after they were "
+            "imported (never one in the trash).",
         )
 
     def handle(self, *args, export, media_dir, author_map, dry_run, overwrite, **options):

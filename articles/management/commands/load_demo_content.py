@@ -1,7 +1,7 @@
-"""Load the demo articles and the demo's logo: `python manage.py load_demo_content`.
+"""Load the demo articles, pages and logo: `python manage.py load_demo_content`.
 
-Safe to run again: categories and articles that already exist (by slug) are left
-exactly as they are, and a logo is only added where none is set, so nothing a
+Safe to run again: categories, articles and pages that already exist (by slug) are
+left exactly as they are, and a logo is only added where none is set, so nothing a
 person edited is ever overwritten.
 """
 
@@ -18,12 +18,16 @@ from articles.demo import content
 from articles.demo.images import illustration, logo
 from articles.models import Article, Category, Source
 from branding.models import SiteIdentity, clean_logo
+from pages import demo as demo_pages
+from pages.models import Page
 
 FEATURED = {"how-does-klonopin-work", "what-naloxone-does-and-how-to-use-it"}
 
 
 class Command(BaseCommand):
-    help = "Create the demo categories, articles and logo (idempotent; never overwrites edits)."
+    help = (
+        "Create the demo categories, articles, pages and logo (idempotent; never overwrites edits)."
+    )
 
     def handle(self, *args, **options):
         now = timezone.now()
@@ -55,10 +59,12 @@ class Command(BaseCommand):
                     continue
                 self.create_article(data, categories[data["category"]], status, published_at, index)
                 created += 1
+            pages_created = self.create_pages(now)
             logo_added = self.add_logo()
         self.stdout.write(
             f"Demo content: {created} article(s) created, {skipped} already present and left "
-            f"unchanged; {'the demo logo added' if logo_added else 'the logo left as it was'}."
+            f"unchanged; {pages_created} page(s) created; "
+            f"{'the demo logo added' if logo_added else 'the logo left as it was'}."
         )
 
     def add_logo(self):
@@ -69,6 +75,25 @@ class Command(BaseCommand):
         identity.logo = clean_logo(SimpleUploadedFile("logo.png", drawn, content_type="image/png"))
         identity.save()
         return True
+
+    def create_pages(self, now):
+        existing = set(Page.objects.values_list("slug", flat=True))
+        taken_roles = set(Page.objects.exclude(role="").values_list("role", flat=True))
+        created = 0
+        for data in demo_pages.PAGES:
+            if data["slug"] in existing:
+                continue
+            Page.objects.create(
+                title=data["title"],
+                slug=data["slug"],
+                summary=data["summary"],
+                body=data["body"],
+                role="" if data["role"] in taken_roles else data["role"],
+                status=Page.Status.PUBLISHED,
+                published_at=now,
+            )
+            created += 1
+        return created
 
     def create_article(self, data, category, status, published_at, index):
         article = Article(
