@@ -18,7 +18,7 @@ class PageAdminForm(PublishableAdminForm):
 @admin.register(Page)
 class PageAdmin(PublishableAdmin):
     form = PageAdminForm
-    list_display = ["title", "address", "role", "status", "published", "updated_at"]
+    list_display = ["title", "address", "role", "status", "published"]
     list_filter = ["status", "role"]
     search_fields = ["title", "summary", "slug"]
     prepopulated_fields = {"slug": ["title"]}
@@ -48,6 +48,15 @@ class MenuLinkInline(admin.TabularInline):
     extra = 1
     fields = ["position", "page", "category", "url", "label"]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("page", "category"):
+            # Plain choices: the add/change/view icons beside them only crowd the row.
+            formfield.widget = formfield.widget.widget
+        elif db_field.name in ("url", "label"):
+            formfield.widget.attrs["class"] = f"menu-link-{db_field.name}"
+        return formfield
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "page":
             kwargs["queryset"] = Page.objects.not_in_trash().only("title")
@@ -60,8 +69,12 @@ class MenuAdmin(admin.ModelAdmin):
 
     inlines = [MenuLinkInline]
     list_display = ["__str__", "link_count"]
-    readonly_fields = ["location"]
-    fields = ["location"]
+
+    class Media:
+        css = {"all": ["pages/admin/menus.css"]}
+
+    readonly_fields = ["location", "when_empty"]
+    fields = ["location", "when_empty"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(link_total=Count("links"))
@@ -69,6 +82,15 @@ class MenuAdmin(admin.ModelAdmin):
     @admin.display(description="links")
     def link_count(self, menu):
         return menu.link_total or "none: the default links are shown"
+
+    @admin.display(description="with no links")
+    def when_empty(self, menu):
+        if menu.location == Menu.Location.HEADER:
+            return "The header shows Articles, Search and Get help."
+        return (
+            "The footer lists every published page (the privacy notice, accessibility "
+            "statement and terms are always linked in its small print)."
+        )
 
     def has_add_permission(self, request):
         return False

@@ -32,9 +32,9 @@ class Page(Publishable):
     """One of the centre's own pages, at a top-level address such as /about/."""
 
     class Role(models.TextChoices):
-        PRIVACY = "privacy", "Privacy notice (linked from the call-back form and the footer)"
-        ACCESSIBILITY = "accessibility", "Accessibility statement (linked from the footer)"
-        TERMS = "terms", "Terms of use (linked from the footer)"
+        PRIVACY = "privacy", "Privacy notice"
+        ACCESSIBILITY = "accessibility", "Accessibility statement"
+        TERMS = "terms", "Terms of use"
 
     slug = models.SlugField(
         max_length=100,
@@ -44,12 +44,13 @@ class Page(Publishable):
         "published page keeps the old address working (it redirects to the new one).",
     )
     role = models.CharField(
-        "the site's",
+        "linked as the site's",
         max_length=20,
         choices=Role.choices,
         blank=True,
-        help_text="Optional. Makes this the page the site links to for that purpose; one "
-        "page each.",
+        help_text="Optional. The footer of every page links to the privacy notice, the "
+        "accessibility statement and the terms, and the call-back form to the privacy "
+        "notice; this makes this page the one they link to. One page each.",
     )
     wordpress_id = models.PositiveBigIntegerField(
         null=True, blank=True, unique=True, editable=False
@@ -143,6 +144,7 @@ class MenuLink(models.Model):
 
     class Meta:
         ordering = ["position", "pk"]
+        verbose_name = "link"
         constraints = [
             models.CheckConstraint(
                 condition=(

@@ -90,6 +90,10 @@ class TrashFilter(admin.SimpleListFilter):
             yield choice
 
 
+def _shown(field):
+    return "body_as_shown" if field == "body" else field
+
+
 def viewing_trash(request):
     return request.GET.get(TRASH_PARAMETER) == "yes"
 
@@ -120,7 +124,7 @@ class PublishableAdmin(DeclaredFiltersOnly, SimpleHistoryAdmin):
     change_form_template = "admin/publishing/change_form.html"
     change_list_template = "admin/publishing/change_list.html"
     delete_confirmation_template = "admin/publishing/delete_confirmation.html"
-    trash_list_display = ["title", "status", "trashed_at", "trashed_by", "deleted_for_good_on"]
+    trash_list_display = ["title", "status", "moved_to_trash", "moved_by", "deleted_for_good_on"]
 
     class Media:
         css = {"all": ["publishing/admin/publishing.css"]}
@@ -188,6 +192,28 @@ class PublishableAdmin(DeclaredFiltersOnly, SimpleHistoryAdmin):
             **(extra_context or {}),
         }
         return super().changelist_view(request, extra)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        extra = {"trash_retention_days": settings.TRASH_RETENTION_DAYS, **(extra_context or {})}
+        return super().delete_view(request, object_id, extra)
+
+    def get_fieldsets(self, request, obj=None):
+        """An item in the trash is read-only: its body is shown as visitors saw it."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.in_trash:
+            return fieldsets
+        return [
+            (name, {**options, "fields": [_shown(f) for f in options["fields"]]})
+            for name, options in fieldsets
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        return [*readonly, "body_as_shown"] if obj is not None and obj.in_trash else readonly
+
+    @admin.display(description="body")
+    def body_as_shown(self, obj):
+        return obj.rendered_body.html  # sanitized on save and again on render
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
         context["trash_retention_days"] = settings.TRASH_RETENTION_DAYS
@@ -281,7 +307,16 @@ class PublishableAdmin(DeclaredFiltersOnly, SimpleHistoryAdmin):
     def _in_trash(self, object_id):
         return self.model.objects.in_trash().filter(pk=unquote(str(object_id))).exists()
 
-    @admin.display(description="deleted for good on")
+    @admin.display(description="moved here", ordering="trashed_at")
+    def moved_to_trash(self, obj):
+        return obj.trashed_at
+
+    @admin.display(description="by")
+    def moved_by(self, obj):
+        user = obj.trashed_by
+        return (user.get_full_name() or user.get_username()) if user else "-"
+
+    @admin.display(description="deleted for good on", ordering="trashed_at")
     def deleted_for_good_on(self, obj):
         return obj.purge_after
 

@@ -82,7 +82,9 @@ def choose_category(page, name):
 def test_an_editor_writes_publishes_and_reads_an_article(page, editor, opioids):
     sign_in(page, editor)
     page.goto(reverse("admin:articles_article_add"))
-    page.get_by_label("Title").press_sequentially("Naloxone at a glance")
+    page.get_by_role("textbox", name="Title:", exact=True).press_sequentially(
+        "Naloxone at a glance"
+    )
     expect(page.get_by_label("Slug")).to_have_value("naloxone-at-a-glance")
     choose_category(page, "Opioids")
     write_in_ckeditor(page)

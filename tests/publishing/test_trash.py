@@ -87,7 +87,9 @@ def test_restore_brings_it_back_with_its_address_redirects_sources_and_revisions
     revisions = article.history.count()
     trash(editor_client, article)
     page = editor_client.get(f"{CHANGELIST}{article.pk}/change/").content.decode()
-    assert "This article is in the trash" in page and "Restore article" in page
+    assert "This article is in the trash" in page and 'value="Restore article"' in page
+    assert '<h2 id="first-part">First part</h2>' in page  # the body as visitors saw it
+    assert 'name="title"' not in page  # read-only
     response = editor_client.post(f"{CHANGELIST}{article.pk}/restore/")
     assert response.status_code == 302
     article.refresh_from_db()
