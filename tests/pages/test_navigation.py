@@ -177,3 +177,25 @@ def test_menus_that_cannot_be_read_fall_back_to_the_defaults(client, monkeypatch
 def test_the_two_menus_exist_after_migrating():
     assert set(Menu.objects.values_list("location", flat=True)) == {"header", "footer"}
     assert not Page.objects.exists()
+
+
+@pytest.mark.parametrize("path", ["/", "/about/"])
+def test_menus_cost_the_same_few_queries_however_many_links_and_pages(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    PageFactory(slug="about")
+    category = CategoryFactory()
+
+    def count(size):
+        for n in range(size):
+            page = PageFactory()
+            MenuLink.objects.create(menu=menu("header"), page=page, position=n)
+            MenuLink.objects.create(menu=menu("footer"), category=category, position=n)
+            MenuLink.objects.create(menu=menu("footer"), url=f"/x{n}/", label=f"X{n}")
+        client.get(path)  # warm the contact settings cache, as in production
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        return len(queries)
+
+    assert count(1) == count(10)
