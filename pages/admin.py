@@ -4,6 +4,7 @@ from django.utils.html import format_html
 
 from pages.models import Menu, MenuLink, Page
 from publishing.admin import PublishableAdmin, PublishableAdminForm
+from recovery_site.admin_lists import DeclaredFiltersOnly
 
 
 class PageAdminForm(PublishableAdminForm):
@@ -64,7 +65,7 @@ class MenuLinkInline(admin.TabularInline):
 
 
 @admin.register(Menu)
-class MenuAdmin(admin.ModelAdmin):
+class MenuAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
     """Two menus, header and footer, made by a migration: edited, never added or deleted."""
 
     inlines = [MenuLinkInline]

@@ -1,7 +1,7 @@
 """The staff groups' boundaries, proved through the admin URLs.
 
-Editors work the articles and never see a call-back request; Intake works the
-call-back requests (view and change, no delete) and never the articles.
+Editors work the articles, pages and menus and never see a call-back request; Intake
+works the call-back requests (view and change, no delete) and never the content.
 """
 
 import pytest
@@ -16,11 +16,15 @@ CONTACTS_URLS = [
     "/admin/contacts/callbackrequest/dashboard/",
     "/admin/contacts/callbackrequest/{pk}/change/",
 ]
-ARTICLES_URLS = [
+CONTENT_URLS = [
     "/admin/articles/article/",
     "/admin/articles/article/add/",
     "/admin/articles/category/",
     "/admin/articles/category/add/",
+    "/admin/articles/article/?trash=yes",
+    "/admin/pages/page/",
+    "/admin/pages/page/add/",
+    "/admin/pages/menu/",
 ]
 
 
@@ -69,8 +73,8 @@ def test_intake_reaches_the_call_back_requests(intake_client, callback_request, 
     assert intake_client.get(url.format(pk=callback_request.pk)).status_code == 200
 
 
-@pytest.mark.parametrize("url", ARTICLES_URLS)
-def test_intake_is_kept_out_of_the_articles(intake_client, url):
+@pytest.mark.parametrize("url", CONTENT_URLS)
+def test_intake_is_kept_out_of_articles_and_pages(intake_client, url):
     assert intake_client.get(url).status_code == 403
 
 
@@ -116,8 +120,8 @@ def test_editors_see_no_contacts_in_the_admin_index(editor_client):
     assert editor_client.get("/admin/contacts/contactsettings/").status_code == 403
 
 
-@pytest.mark.parametrize("url", ARTICLES_URLS)
-def test_editors_reach_the_articles(editor_client, url):
+@pytest.mark.parametrize("url", CONTENT_URLS)
+def test_editors_reach_the_articles_and_pages(editor_client, url):
     assert editor_client.get(url).status_code == 200
 
 
