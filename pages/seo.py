@@ -1,6 +1,8 @@
 """Structured data (schema.org JSON-LD) for the centre's pages."""
 
-from articles.seo import publisher
+from branding.jsonld import publisher
+from branding.models import get_site_identity
+from contacts.models import get_contact_settings
 
 
 def page_jsonld(request, page):
@@ -13,7 +15,9 @@ def page_jsonld(request, page):
         "description": page.search_description,
         "inLanguage": "en",
         "dateModified": page.updated_at.isoformat(),
-        "publisher": publisher(request),
+        "publisher": publisher(
+            request.build_absolute_uri, get_contact_settings(), get_site_identity(request)
+        ),
     }
     if page.published_at:
         data["datePublished"] = page.published_at.isoformat()

@@ -70,6 +70,8 @@ def public_pages(client, admin_client, settings, monkeypatch):
         ("400", 400, client.get("/search/", {f"f{i}": "x" for i in range(2000)})),
         ("405", 405, client.post("/robots.txt")),
         ("draft preview (staff)", 200, admin_client.get(_draft_url())),
+        ("a page of the centre's", 200, client.get("/privacy/")),
+        ("page in the trash (staff preview)", 200, admin_client.get(_trashed_page_url())),
     ]
     settings.CALLBACK_MIN_SECONDS = 0
     settings.CALLBACK_RATE_LIMIT = 0
@@ -90,6 +92,14 @@ def public_pages(client, admin_client, settings, monkeypatch):
     pages.append(("503 (request not stored)", 503, client.post("/call-back/", full())))
     pages.append(("500", 500, site_views.server_error(RequestFactory().get("/"))))
     return pages
+
+
+def _trashed_page_url():
+    from pages.models import Page
+
+    page = Page.objects.get(slug="about")
+    page.move_to_trash()
+    return page.get_absolute_url()
 
 
 def _draft_url():
