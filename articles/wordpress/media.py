@@ -8,6 +8,11 @@ as missing.
 Re-running an import must not pile up copies of the same pictures. Re-encoding
 is deterministic, so an image whose cleaned bytes match a file the article
 already uses (or one stored earlier in this run) reuses that file.
+
+An import runs in one transaction, and a failed one deletes the files it wrote. One
+killed outright (kill -9, a lost machine) cannot, so files are named after their
+cleaned content (`wp-<digest>`): the next run finds the ones it needs already there
+and uses them instead of writing copies, and replaces one cut short mid-write.
 """
 
 import hashlib
@@ -95,6 +100,11 @@ class Uploads:
         return None
 
 
+def content_name(folder, digest, extension):
+    """The stored name of an imported image: the same picture, the same name."""
+    return f"{folder}/wp-{digest[:32]}.{extension}"
+
+
 class ImageCopier:
     """Cleans and stores images; remembers what it stored, to reuse and to undo."""
 
@@ -133,10 +143,17 @@ class ImageCopier:
         if name:
             self._by_digest.setdefault(digest, name)
             return ImageResult("stored", name=name)
-        name = images.random_name(folder, extension)
+        name = content_name(folder, digest, extension)
         if not self.dry_run:
+            if self._digest_of_stored(name) == digest:
+                # Written by an earlier run (perhaps one that was killed): the same picture.
+                self._by_digest[digest] = name
+                return ImageResult("stored", name=name)
+            if self.storage.exists(name):
+                self.storage.delete(name)  # cut short by a killed run
             name = self.storage.save(name, content)
             self.written.append(name)
+            self._stored_digests[name] = digest
         self._by_digest[digest] = name
         return ImageResult("stored", name=name, new=True)
 

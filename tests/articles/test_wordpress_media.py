@@ -116,3 +116,32 @@ def test_files_that_are_not_images_are_refused(uploads, uploads_dir):
     assert "not an image file name" in refused_name.reason
     assert "not an image we can read" in refused_data.reason
     assert stored_files() == []
+
+
+def test_files_left_by_a_killed_import_are_used_by_the_next_run(uploads):
+    """kill -9 leaves no chance to clean up: the next run finds the same names and
+    writes no copies."""
+    url = f"{SITE}/wp-content/uploads/2024/05/photo.jpg"
+    killed = ImageCopier(uploads)
+    left = killed.copy(url, "featured")  # ... and the process dies: nothing discarded
+    assert stored_files() == [left.name]
+
+    rerun = ImageCopier(uploads)
+    result = rerun.copy(url, "featured")
+    assert result.name == left.name
+    assert not result.new
+    assert rerun.written == []
+    assert stored_files() == [left.name]
+
+
+def test_a_file_cut_short_by_a_killed_import_is_written_again(uploads):
+    url = f"{SITE}/wp-content/uploads/2024/05/photo.jpg"
+    name = ImageCopier(uploads).copy(url, "featured").name
+    path = Path(settings.MEDIA_ROOT) / name
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])
+
+    result = ImageCopier(uploads).copy(url, "featured")
+    assert result.name == name and result.new
+    assert path.read_bytes() == whole
+    assert stored_files() == [name]
