@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-DEV_ENV := DJANGO_DEBUG=1
+# Links in pages and staff email name the port the development server listens on.
+DEV_ENV := DJANGO_DEBUG=1 DJANGO_SITE_DOMAIN=$${DJANGO_SITE_DOMAIN:-127.0.0.1:$(PORT)}
 
 .PHONY: run test lint superuser migrate demo clean screenshots lighthouse
 
@@ -34,11 +35,15 @@ demo: migrate
 	$(STEP) "Loading the demo articles and pictures (drawn the first time: about 10 seconds)"
 	$(DEV_ENV) $(BIN)/python manage.py load_demo_content
 
+# The site and the task worker that emails staff about call-back requests (printed to
+# this terminal under debug); Ctrl+C stops both.
 run: demo
 	@echo ""
 	@echo "  Recovery Site is running at http://127.0.0.1:$(PORT)/"
 	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/  (create a login with: make superuser)"
 	@echo ""
+	@$(DEV_ENV) $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 superuser: migrate

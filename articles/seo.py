@@ -3,10 +3,11 @@
 from branding.jsonld import publisher
 from branding.models import get_site_identity
 from contacts.models import get_contact_settings
+from recovery_site.http import canonical_url
 
 
 def article_jsonld(request, article, sources):
-    url = request.build_absolute_uri(article.get_absolute_url())
+    url = canonical_url(request, article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
@@ -20,7 +21,9 @@ def article_jsonld(request, article, sources):
         "dateModified": article.updated_at.isoformat(),
         "articleSection": article.category.name,
         "publisher": publisher(
-            request.build_absolute_uri, get_contact_settings(), get_site_identity(request)
+            lambda path: canonical_url(request, path),
+            get_contact_settings(request),
+            get_site_identity(request),
         ),
     }
     if article.author_name:
@@ -32,7 +35,7 @@ def article_jsonld(request, article, sources):
     if article.last_reviewed:
         data["lastReviewed"] = article.last_reviewed.isoformat()
     if article.featured_image:
-        data["image"] = request.build_absolute_uri(article.featured_image.url)
+        data["image"] = canonical_url(request, article.featured_image.url)
     if sources:
         data["citation"] = [
             {

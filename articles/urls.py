@@ -8,15 +8,23 @@ from recovery_site.page_cache import cache_public_page
 app_name = "articles"
 
 urlpatterns = [
-    path("articles/", cache_public_page(views.ArticleListView.as_view()), name="list"),
+    path(
+        "articles/",
+        cache_public_page(views.ArticleListView.as_view(), query_params=["page"]),
+        name="list",
+    ),
     path(
         "articles/category/<slug:slug>/",
-        cache_public_page(views.CategoryView.as_view()),
+        cache_public_page(views.CategoryView.as_view(), query_params=["page"]),
         name="category",
     ),
     path(
         "articles/<slug:slug>/", cache_public_page(views.ArticleDetailView.as_view()), name="detail"
     ),
-    path("search/", cache_public_page(views.SearchView.as_view()), name="search"),
+    path(
+        "search/",
+        cache_public_page(views.SearchView.as_view(), query_params=["q", "page"]),
+        name="search",
+    ),
     path("feed/", cache_public_page(require_safe(LatestArticlesFeed())), name="feed"),
 ]

@@ -81,7 +81,8 @@ class ContactSettingsAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        return redirect("admin:contacts_contactsettings_change", ContactSettings.load().pk)
+        contact, _ = ContactSettings.objects.get_or_create(pk=ContactSettings.SINGLETON_PK)
+        return redirect("admin:contacts_contactsettings_change", contact.pk)
 
 
 class AssignedFilter(admin.SimpleListFilter):
@@ -169,6 +170,7 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
         AssignedFilter,
         ("created_at", admin.DateFieldListFilter),
         NotifiedFilter,
+        "sent_fast",
     )
     search_fields = ("name", "phone")
     search_help_text = "Search by name or phone number (any format)."
@@ -198,11 +200,12 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
                     "message",
                     "source_path",
                     ("consent_text_version", "consented_at"),
+                    "sent_fast",
                 )
             },
         ),
         ("Work", {"fields": ("status", "assigned_to", "staff_notes")}),
-        ("Record", {"fields": ("first_contact_at", "notified_at", "updated_at")}),
+        ("Record", {"fields": ("last_asked_at", "first_contact_at", "notified_at", "updated_at")}),
     )
     readonly_fields = (
         "received",
@@ -213,6 +216,8 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
         "source_path",
         "consent_text_version",
         "consented_at",
+        "sent_fast",
+        "last_asked_at",
         "first_contact_at",
         "notified_at",
         "updated_at",

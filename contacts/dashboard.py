@@ -8,9 +8,10 @@ import math
 from collections import Counter, defaultdict
 from datetime import datetime, time, timedelta
 
+from django.db.models import Sum
 from django.utils import timezone
 
-from contacts.models import CallbackRequest, short_duration
+from contacts.models import CallbackRequest, SpamTrapCount, short_duration
 
 DAYS = 30
 WEEKS = 8
@@ -90,6 +91,21 @@ def waiting_longest(now, limit=WAITING_LIMIT):
     return [(item, short_duration(now - item.created_at)) for item in waiting]
 
 
+def screening(now, days=DAYS):
+    """What the spam traps did over the last `days` local days: submissions the honeypot
+    discarded, and requests stored but flagged as sent fast."""
+    first_day = timezone.localdate(now) - timedelta(days=days - 1)
+    caught = SpamTrapCount.objects.filter(day__gte=first_day).aggregate(total=Sum("count"))
+    sent_fast = CallbackRequest.objects.filter(
+        sent_fast=True, created_at__gte=_start_of(first_day), created_at__lte=now
+    )
+    return {
+        "honeypot": caught["total"] or 0,
+        "sent_fast": sent_fast.count(),
+        "sent_fast_waiting": sent_fast.filter(status=CallbackRequest.Status.NEW).count(),
+    }
+
+
 def bar_chart(labels, series, *, width=640, height=200, gap=2):
     """Geometry for a grouped bar chart drawn as inline SVG by the template.
 
@@ -167,6 +183,7 @@ def dashboard_context(now):
         "days": days,
         "weeks": weeks,
         "waiting": waiting_longest(now),
+        "screening": screening(now),
         "days_chart": bar_chart(
             [f"{day:%b} {day.day}" for day, _ in days],
             [("requests", "bar--requests", [count for _, count in days])],

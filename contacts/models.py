@@ -16,8 +16,24 @@ CONTACT_SETTINGS_CACHE_KEY = "contacts:contact-settings:v1"
 CONTACT_SETTINGS_CACHE_SECONDS = 60 * 60
 
 
-class ContactSettings(models.Model):
-    """The one record holding the phone number, banner text and intake hours."""
+class DialablePhone:
+    """`phone` (E.164) as people read it and as a tel: link dials it."""
+
+    @property
+    def phone_display(self):
+        return display_phone(self.phone)
+
+    @property
+    def phone_href(self):
+        return f"tel:{self.phone}"
+
+
+class ContactSettings(DialablePhone, models.Model):
+    """The one record holding the phone number, banner text and intake hours.
+
+    Read it with `get_contact_settings()`, never with a query of your own: that is
+    what keeps the number right when the cache or the database is down.
+    """
 
     phone = models.CharField(
         max_length=20,
@@ -41,6 +57,8 @@ class ContactSettings(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    SINGLETON_PK = 1
+
     class Meta:
         verbose_name = "contact settings"
         verbose_name_plural = "contact settings"
@@ -49,7 +67,7 @@ class ContactSettings(models.Model):
         return "Contact settings"
 
     def save(self, *args, **kwargs):
-        self.pk = 1  # There is only ever one record.
+        self.pk = self.SINGLETON_PK  # There is only ever one record.
         super().save(*args, **kwargs)
         self._changed()
         if connection.in_atomic_block:
@@ -57,7 +75,11 @@ class ContactSettings(models.Model):
             transaction.on_commit(self._changed, robust=True)
 
     def _changed(self):
-        cache.delete(CONTACT_SETTINGS_CACHE_KEY)
+        _remember(self)
+        try:
+            cache.delete(CONTACT_SETTINGS_CACHE_KEY)
+        except Exception:  # noqa: BLE001 - the page-cache bump below still runs
+            logger.warning("Contact settings: cache unavailable, the old values may linger")
         contact_settings_changed.send(sender=ContactSettings, instance=self)
 
     def clean(self):
@@ -66,47 +88,62 @@ class ContactSettings(models.Model):
             raise ValidationError({"phone": "Enter a valid phone number, e.g. 858-888-0101."})
         self.phone = e164
 
-    @property
-    def phone_e164(self):
-        return self.phone
 
-    @property
-    def phone_display(self):
-        return display_phone(self.phone)
-
-    @property
-    def phone_href(self):
-        return f"tel:{self.phone}"
-
-    @classmethod
-    def load(cls):
-        obj, _ = cls.objects.get_or_create(pk=1)
-        return obj
+# The contact settings this process last read from the cache or the database. When both
+# are out of reach, pages show these rather than the built-in defaults: the number a
+# person in crisis dials must be the centre's. Only a process that has never read them
+# (started during an outage of both) falls back to the defaults.
+_last_known_good = None
 
 
-def get_contact_settings(*, allow_database=True):
-    """The contact settings, from the cache, else the database, else the defaults.
+def _remember(contact):
+    global _last_known_good
+    _last_known_good = contact
 
-    Never raises: the number must show even when the database is down. With
-    allow_database=False (error pages) only the cache or the defaults are used.
+
+def _last_known_or_default():
+    return _last_known_good or ContactSettings()
+
+
+def get_contact_settings(request=None, *, allow_database=True):
+    """The contact settings: from the cache, else the database, else the last ones this
+    process read, else the defaults. Never raises.
+
+    Given the request, they are read once for it, however many templates ask. With
+    allow_database=False (the 500 page) the database is not tried.
     """
+    if request is not None:
+        contact = getattr(request, "_contact_settings", None)
+        if contact is None:
+            contact = request._contact_settings = get_contact_settings(
+                allow_database=allow_database
+            )
+        return contact
     try:
-        obj = cache.get(CONTACT_SETTINGS_CACHE_KEY)
+        contact = cache.get(CONTACT_SETTINGS_CACHE_KEY)
     except Exception:  # noqa: BLE001 - a broken cache must not hide the phone number
         logger.warning("Contact settings: cache unavailable")
-        obj = None
-    if obj is not None or not allow_database:
-        return obj or ContactSettings()
+        contact = cached = None
+    else:
+        cached = True
+    if contact is not None:
+        _remember(contact)
+        return contact
+    if not allow_database:
+        return _last_known_or_default()
     try:
-        obj = ContactSettings.objects.filter(pk=1).first() or ContactSettings()
+        contact = ContactSettings.objects.filter(pk=ContactSettings.SINGLETON_PK).first()
     except DatabaseError:
-        logger.warning("Contact settings: database unavailable, using the defaults")
-        return ContactSettings()
-    try:
-        cache.set(CONTACT_SETTINGS_CACHE_KEY, obj, CONTACT_SETTINGS_CACHE_SECONDS)
-    except Exception:  # noqa: BLE001
-        logger.warning("Contact settings: cache unavailable")
-    return obj
+        logger.warning("Contact settings: database unavailable, using the last ones read")
+        return _last_known_or_default()
+    contact = contact or ContactSettings()
+    _remember(contact)
+    if cached:
+        try:
+            cache.set(CONTACT_SETTINGS_CACHE_KEY, contact, CONTACT_SETTINGS_CACHE_SECONDS)
+        except Exception:  # noqa: BLE001
+            logger.warning("Contact settings: cache unavailable")
+    return contact
 
 
 def short_duration(delta):
@@ -131,7 +168,7 @@ TRIAGE_ORDERING = (
 )
 
 
-class CallbackRequest(models.Model):
+class CallbackRequest(DialablePhone, models.Model):
     """A visitor asking to be called back: health information, seen by intake staff only."""
 
     class BestTime(models.TextChoices):
@@ -187,7 +224,27 @@ class CallbackRequest(models.Model):
         blank=True,
         help_text="When the notification email went out; empty while it is still unsent.",
     )
+    notify_claimed_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="A sender is emailing staff about this request until then (see notifications).",
+    )
+    sent_fast = models.BooleanField(
+        "sent fast",
+        default=False,
+        help_text=(
+            "Sent faster than a person usually fills in the form (autofill, or a bot). It was "
+            "stored all the same: check it before calling. Purged like spam if nobody works it."
+        ),
+    )
     created_at = models.DateTimeField("received", default=timezone.now, editable=False)
+    last_asked_at = models.DateTimeField(
+        "last asked",
+        default=timezone.now,
+        editable=False,
+        help_text="When the request was received, or when the same phone last asked again.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -225,14 +282,6 @@ class CallbackRequest(models.Model):
                 kwargs["update_fields"] = {*update_fields, "first_contact_at"}
         super().save(*args, **kwargs)
 
-    @property
-    def phone_display(self):
-        return display_phone(self.phone)
-
-    @property
-    def phone_href(self):
-        return f"tel:{self.phone}"
-
 
 class CallbackRequestEvent(models.Model):
     """One line of a call-back request's history (created, a field changed) or of the
@@ -244,12 +293,13 @@ class CallbackRequestEvent(models.Model):
 
     class Kind(models.TextChoices):
         CREATED = "created", "Received"
+        ASKED_AGAIN = "asked_again", "Asked again"
         CHANGED = "changed", "Changed"
         VIEWED = "viewed", "Viewed"
         EXPORTED = "exported", "Exported"
 
     request = models.ForeignKey(CallbackRequest, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=10, choices=Kind)
+    kind = models.CharField(max_length=20, choices=Kind)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -261,6 +311,16 @@ class CallbackRequestEvent(models.Model):
     field = models.CharField(max_length=30, blank=True)
     old_value = models.TextField(blank=True)
     new_value = models.TextField(blank=True)
+    # What a repeat request from the same phone said (asked again only): often another
+    # person on a family phone, so it is kept beside the first request, not merged into it.
+    name = models.CharField(max_length=100, blank=True)
+    best_time = models.CharField(
+        "best time to call", max_length=10, choices=CallbackRequest.BestTime, blank=True
+    )
+    message = models.TextField(max_length=1000, blank=True)
+    client_hash = models.CharField(
+        max_length=64, blank=True, help_text="As on the request: counted by the rate limit."
+    )
     export = models.ForeignKey(
         "CallbackExport",
         on_delete=models.SET_NULL,
@@ -271,13 +331,21 @@ class CallbackRequestEvent(models.Model):
     )
     created_at = models.DateTimeField("when", default=timezone.now, editable=False)
 
-    HISTORY_KINDS = (Kind.CREATED, Kind.CHANGED)
+    HISTORY_KINDS = (Kind.CREATED, Kind.ASKED_AGAIN, Kind.CHANGED)
     ACCESS_KINDS = (Kind.VIEWED, Kind.EXPORTED)
 
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = "call-back request event"
-        indexes = [models.Index(fields=["kind", "created_at"], name="callback_event_kind_created")]
+        indexes = [
+            models.Index(fields=["kind", "created_at"], name="callback_event_kind_created"),
+            # The rate limit counts repeats as well as new requests.
+            models.Index(
+                fields=["client_hash", "created_at"],
+                condition=models.Q(kind="asked_again"),
+                name="callback_event_asked_client",
+            ),
+        ]
 
     def __str__(self):
         return f"Event #{self.pk} on call-back request #{self.request_id}"
@@ -286,6 +354,9 @@ class CallbackRequestEvent(models.Model):
     def description(self):
         if self.kind == self.Kind.CREATED:
             return "Request received"
+        if self.kind == self.Kind.ASKED_AGAIN:
+            said = f"{self.name}, best time: {self.get_best_time_display() or '(not given)'}"
+            return f"Asked again: {said}" + (f". Message: {self.message}" if self.message else "")
         if self.kind == self.Kind.VIEWED:
             return "Viewed the request"
         if self.kind == self.Kind.EXPORTED:
@@ -321,6 +392,25 @@ class CallbackExport(models.Model):
 
     def __str__(self):
         return f"Export #{self.pk} ({self.row_count} requests)"
+
+
+class SpamTrapCount(models.Model):
+    """How many submissions the hidden honeypot field caught on one day.
+
+    They are the only submissions the site discards: bots fill in a field people never
+    see. Counted so that intake can see the trap working, and notice if it ever catches
+    too much.
+    """
+
+    day = models.DateField(unique=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-day"]
+        verbose_name = "spam trap count"
+
+    def __str__(self):
+        return f"{self.day}: {self.count}"
 
 
 class AccessLogQuerySet(models.QuerySet):

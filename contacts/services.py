@@ -2,26 +2,17 @@
 
 import hashlib
 import logging
-import smtplib
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
-from django.contrib.sites.models import Site
 from django.core.cache import cache
-from django.core.mail import send_mail
-from django.db import connection, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
+from django.db import DatabaseError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from contacts.models import (
-    CallbackExport,
-    CallbackRequest,
-    CallbackRequestEvent,
-    short_duration,
-)
+from contacts.models import CallbackExport, CallbackRequest, CallbackRequestEvent, SpamTrapCount
+from contacts.tasks import notify_staff
 from recovery_site.networks import client_network
 
 logger = logging.getLogger(__name__)
@@ -29,32 +20,16 @@ logger = logging.getLogger(__name__)
 RATE_LIMIT_WINDOW = timedelta(hours=1)
 # The second, coarser rate-limit bucket for IPv6 clients.
 NETWORK_IPV6_PREFIX = 48
+# A repeat from the same phone joins the request still waiting for a conversation...
+ASKED_AGAIN_WINDOW = timedelta(days=30)
+WAITING_STATUSES = (CallbackRequest.Status.NEW, CallbackRequest.Status.ATTEMPTED)
+# ... and the very same words again this soon are one request sent twice.
 DUPLICATE_WINDOW = timedelta(minutes=10)
 AUDITED_FIELDS = ("status", "assigned_to", "staff_notes")
 
 
 class RateLimited(Exception):
     """The client has sent CALLBACK_RATE_LIMIT requests within the last hour."""
-
-
-def client_address(request):
-    """The visitor's address: REMOTE_ADDR, or X-Forwarded-For behind trusted proxies.
-
-    Each of the TRUSTED_PROXY_COUNT proxies appends the address it was reached from,
-    so the client is the Nth entry from the right; anything further left is whatever
-    the client chose to send.
-    """
-    address = request.META.get("REMOTE_ADDR", "")
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies > 0:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if forwarded:
-            address = forwarded[-proxies] if len(forwarded) >= proxies else forwarded[0]
-    return address
 
 
 def client_hash(address):
@@ -111,28 +86,47 @@ def callback_request_create(
     consent_text_version,
     client_hash,
     source_path="",
+    sent_fast=False,
 ):
-    """Store a call-back request and notify staff after commit.
+    """Store a call-back request and queue the staff email, in one transaction.
 
-    Returns (request, created). A request from the same phone within the last ten
-    minutes is returned as it is, with created False. Raises RateLimited when the
-    client has sent CALLBACK_RATE_LIMIT requests within the last hour.
+    Returns (request, created). When the same phone already has a request waiting for
+    a conversation (new or attempted, received within ASKED_AGAIN_WINDOW), nothing new
+    is created: the repeat is kept on that request as an "asked again" entry with its
+    own name, best time and message, and no second email goes out. The same entry sent
+    again within DUPLICATE_WINDOW (a double click, the back button) is not recorded
+    twice. Raises RateLimited when the client has sent CALLBACK_RATE_LIMIT requests or
+    repeats within the last hour.
     """
     with transaction.atomic():
         _serialize(f"client:{client_hash}", f"phone:{phone}")
         now = timezone.now()
-        recent = CallbackRequest.objects.filter(client_hash=client_hash)
-        if recent.filter(created_at__gte=now - RATE_LIMIT_WINDOW).count() >= (
-            settings.CALLBACK_RATE_LIMIT
-        ):
+        since = now - RATE_LIMIT_WINDOW
+        sent = CallbackRequest.objects.filter(client_hash=client_hash, created_at__gte=since)
+        repeats = CallbackRequestEvent.objects.filter(
+            kind=CallbackRequestEvent.Kind.ASKED_AGAIN,
+            client_hash=client_hash,
+            created_at__gte=since,
+        )
+        if sent.count() + repeats.count() >= settings.CALLBACK_RATE_LIMIT:
             raise RateLimited
-        duplicate = (
-            CallbackRequest.objects.filter(phone=phone, created_at__gte=now - DUPLICATE_WINDOW)
+        waiting = (
+            CallbackRequest.objects.filter(
+                phone=phone, status__in=WAITING_STATUSES, created_at__gte=now - ASKED_AGAIN_WINDOW
+            )
             .order_by("-created_at")
             .first()
         )
-        if duplicate is not None:
-            return duplicate, False
+        if waiting is not None:
+            _asked_again(
+                waiting,
+                now,
+                name=name,
+                best_time=best_time,
+                message=message,
+                client_hash=client_hash,
+            )
+            return waiting, False
         callback_request = CallbackRequest.objects.create(
             name=name,
             phone=phone,
@@ -142,14 +136,73 @@ def callback_request_create(
             consented_at=now,
             source_path=source_path,
             client_hash=client_hash,
+            sent_fast=sent_fast,
             created_at=now,
+            last_asked_at=now,
         )
         CallbackRequestEvent.objects.create(
             request=callback_request, kind=CallbackRequestEvent.Kind.CREATED, created_at=now
         )
-        transaction.on_commit(partial(callback_request_notify, callback_request.pk), robust=True)
+        _queue_notification(callback_request.pk)
     logger.info("Call-back request #%s received", callback_request.pk)
     return callback_request, True
+
+
+def _asked_again(callback_request, now, *, name, best_time, message, client_hash):
+    """Keep a repeat from the same phone on the request it repeats (see above)."""
+    said = {"name": name, "best_time": best_time, "message": message}
+    recent = now - DUPLICATE_WINDOW
+    if callback_request.created_at >= recent and said == {
+        "name": callback_request.name,
+        "best_time": callback_request.best_time,
+        "message": callback_request.message,
+    }:
+        return
+    if callback_request.events.filter(
+        kind=CallbackRequestEvent.Kind.ASKED_AGAIN, created_at__gte=recent, **said
+    ).exists():
+        return
+    CallbackRequestEvent.objects.create(
+        request=callback_request,
+        kind=CallbackRequestEvent.Kind.ASKED_AGAIN,
+        client_hash=client_hash,
+        created_at=now,
+        **said,
+    )
+    CallbackRequest.objects.filter(pk=callback_request.pk).update(last_asked_at=now, updated_at=now)
+    callback_request.last_asked_at = callback_request.updated_at = now
+    logger.info("Call-back request #%s: asked again", callback_request.pk)
+
+
+def spam_trap_caught():
+    """Count one submission caught by the honeypot (today, in the centre's time zone)."""
+    today = timezone.localdate()
+    try:
+        with transaction.atomic():
+            counted = SpamTrapCount.objects.filter(day=today).update(count=F("count") + 1)
+            if not counted:
+                _serialize(f"spam-trap:{today}")
+                counter, _ = SpamTrapCount.objects.get_or_create(day=today)
+                SpamTrapCount.objects.filter(pk=counter.pk).update(count=F("count") + 1)
+    except DatabaseError as exc:
+        logger.warning("Spam trap: could not count a catch (%s)", type(exc).__name__)
+
+
+def _queue_notification(pk):
+    """Queue the staff email in the request's own transaction (the worker sends it).
+
+    A failure here must not cost the visitor their request: it is logged, and the cron
+    safety net (`send_pending_notifications`) sends every email still unsent.
+    """
+    try:
+        with transaction.atomic():
+            notify_staff.enqueue(pk)
+    except Exception as exc:  # noqa: BLE001 - the request matters more than its email
+        logger.error(
+            "Call-back request #%s: the notification could not be queued (%s)",
+            pk,
+            type(exc).__name__,
+        )
 
 
 def _display(field, value):
@@ -227,96 +280,3 @@ def callback_export_record(*, actor, row_count=None, request_ids=None, filters="
             batch_size=1000,
         )
     return export
-
-
-def admin_change_url(callback_request):
-    path = reverse("admin:contacts_callbackrequest_change", args=[callback_request.pk])
-    scheme = "http" if settings.DEBUG else "https"
-    return f"{scheme}://{Site.objects.get_current().domain}{path}"
-
-
-def notification_message(callback_request, now=None):
-    """Subject and body of the staff email: no message text, contact details only if allowed."""
-    now = now or timezone.now()
-    context = {
-        "request": callback_request,
-        "waiting": short_duration(now - callback_request.created_at),
-        "admin_url": admin_change_url(callback_request),
-        "include_contact": settings.CALLBACK_EMAIL_INCLUDE_CONTACT,
-    }
-    subject = f"New call-back request #{callback_request.pk}"
-    body = render_to_string("contacts/email/new_request.txt", context)
-    return subject, body
-
-
-def _send(callback_request):
-    subject, body = notification_message(callback_request)
-    send_mail(subject, body, None, settings.CALLBACK_NOTIFY_EMAILS)
-
-
-def callback_request_notify(pk):
-    """Email staff about one request, once. Returns True when sent.
-
-    Safe to call for the same request from several processes at once. On failure the
-    request keeps notified_at empty, for send_pending_notifications to retry.
-    """
-    if not settings.CALLBACK_NOTIFY_EMAILS:
-        logger.warning("Call-back request #%s: no CALLBACK_NOTIFY_EMAILS to notify", pk)
-        return False
-    try:
-        if connection.vendor == "postgresql":
-            return _notify_locked(pk)
-        return _notify_claimed(pk)
-    except (smtplib.SMTPException, OSError) as exc:
-        logger.warning(
-            "Call-back request #%s: notification email failed (%s); it will be retried",
-            pk,
-            exc.__class__.__name__,
-        )
-        return False
-
-
-def _notify_locked(pk):
-    """PostgreSQL: hold the row lock while sending; a crash rolls back and leaves it unsent."""
-    with transaction.atomic():
-        callback_request = (
-            CallbackRequest.objects.select_for_update(skip_locked=True)
-            .filter(pk=pk, notified_at__isnull=True)
-            .first()
-        )
-        if callback_request is None:
-            return False
-        _send(callback_request)
-        CallbackRequest.objects.filter(pk=pk).update(notified_at=timezone.now())
-    logger.info("Call-back request #%s: staff notified", pk)
-    return True
-
-
-def _notify_claimed(pk):
-    """Elsewhere: claim the row with an atomic UPDATE, and release the claim on failure.
-
-    SQLite has no row locks, and holding its write lock while talking to a mail server
-    would make visitors' submissions wait.
-    """
-    claimed_at = timezone.now()
-    claimed = CallbackRequest.objects.filter(pk=pk, notified_at__isnull=True).update(
-        notified_at=claimed_at
-    )
-    if not claimed:
-        return False
-    try:
-        callback_request = CallbackRequest.objects.get(pk=pk)
-        _send(callback_request)
-    except BaseException:
-        CallbackRequest.objects.filter(pk=pk, notified_at=claimed_at).update(notified_at=None)
-        raise
-    logger.info("Call-back request #%s: staff notified", pk)
-    return True
-
-
-def pending_notification_ids(limit=100):
-    return list(
-        CallbackRequest.objects.filter(notified_at__isnull=True)
-        .order_by("created_at")
-        .values_list("pk", flat=True)[:limit]
-    )

@@ -14,10 +14,11 @@ from contacts.forms import CONSENT_TEXT_VERSION, STARTED_MAX_AGE, CallbackReques
 from contacts.services import (
     RateLimited,
     callback_request_create,
-    client_address,
     client_hash,
     network_rate_limited,
+    spam_trap_caught,
 )
+from recovery_site.http import client_address
 
 logger = logging.getLogger(__name__)
 
@@ -56,19 +57,24 @@ class CallbackRequestView(FormView):
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
-        age = form.claim_started()
-        if form.honeypot_filled or age is None or age < settings.CALLBACK_MIN_SECONDS:
-            # Caught bots see what people see, and learn nothing.
-            logger.info("Call-back form: submission caught by the spam traps")
+        if form.honeypot_filled:
+            # The only submission ever discarded: people never see the field. Caught bots
+            # see what people see, and learn nothing.
+            logger.info("Call-back form: submission caught by the honeypot")
+            spam_trap_caught()
             return _see_thanks()
         if not form.is_valid():
             return self.form_invalid(form)
-        if age > STARTED_MAX_AGE:
+        # None when the token is missing, forged or was sent before: it vouches for nothing.
+        age = form.claim_started()
+        if age is not None and age > STARTED_MAX_AGE:
             form.restart()
             return self.render_to_response(self.get_context_data(form=form, expired=True))
-        return self.form_valid(form)
+        # Autofill and practised hands are fast too: store it, and let intake check it.
+        sent_fast = age is None or age < settings.CALLBACK_MIN_SECONDS
+        return self.form_valid(form, sent_fast=sent_fast)
 
-    def form_valid(self, form):
+    def form_valid(self, form, sent_fast=False):
         data = form.cleaned_data
         address = client_address(self.request)
         try:
@@ -82,6 +88,7 @@ class CallbackRequestView(FormView):
                 consent_text_version=CONSENT_TEXT_VERSION,
                 source_path=data["source_path"],
                 client_hash=client_hash(address),
+                sent_fast=sent_fast,
             )
         except RateLimited:
             logger.warning("Call-back form: rate limit reached")

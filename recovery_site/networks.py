@@ -8,6 +8,8 @@ and the call-back form also per /48 (a coarser second bucket).
 
 import ipaddress
 
+from recovery_site.http import client_address
+
 
 def client_network(address, ipv6_prefix=64):
     """The IPv4 address ("203.0.113.7"), or the IPv6 network it is counted by
@@ -28,8 +30,6 @@ def lockout_address(request):
     """The address django-axes counts sign-in failures against (AXES_CLIENT_IP_CALLABLE):
     the client's address, or for IPv6 the first address of its /64, an address axes
     can store."""
-    from contacts.services import client_address  # which uses client_network
-
     address = client_address(request)
     network = client_network(address)
     if network is None:

@@ -1,11 +1,15 @@
 """Whole-page cache for anonymous readers, always in step with the content.
 
 Public reading pages opt in with the `cache_public_page` decorator. A response is
-stored under a key that includes a content version; every change to articles,
-pages, menus, categories, sources or the contact settings bumps the version (see
-`recovery_site.apps`), so the next request renders afresh. Entries never outlive
-the next scheduled publishing time of any article or page (`scheduled()`), so
-scheduled content appears on time.
+stored under a key made of the scheme, the canonical host (DJANGO_SITE_DOMAIN), the path
+and only the query parameters that page reads (`page`, `q`...): `?fbclid=...`, `?utm_...`
+or another spelling of the host share one entry instead of filling the cache. Pages
+build their absolute links on the canonical host too (recovery_site.http), so an entry
+is right for every visitor it is served to. The key also includes a content version;
+every change to articles, pages, menus, categories, sources or the contact settings
+bumps the version (see `recovery_site.apps`), so the next request renders afresh.
+Entries never outlive the next scheduled publishing time of any article or page
+(`scheduled()`), so scheduled content appears on time.
 
 Only requests without a session or messages cookie are served from the cache,
 and only responses that set no cookie and are not private are stored, so one
@@ -24,10 +28,12 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.http import http_date
+from django.utils.http import http_date, urlencode
+
+from recovery_site.cache import CacheUnavailable
 
 VERSION_KEY = "page-cache:version"
 DEFAULT_TIMEOUT = 60 * 60
@@ -63,14 +69,31 @@ def bump_content_version(**kwargs):
         logger.exception("Page cache: could not invalidate cached pages")
 
 
-def cache_public_page(view):
-    """Mark a view's anonymous GET responses as safe to share between visitors."""
+def cache_public_page(view, *, query_params=()):
+    """Mark a view's anonymous GET responses as safe to share between visitors.
+
+    query_params: the query parameters the view reads. Requests that differ in any
+    other parameter get the same page, so list every one that changes the response.
+    """
     view.public_page_cache = True
+    view.page_cache_query_params = tuple(sorted(query_params))
     return view
 
 
-def _page_key(request, version):
-    digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
+def _view_of(request):
+    """The view the request is for, resolved early (the page cache runs before URL
+    resolution), or None."""
+    try:
+        return resolve(request.path_info).func
+    except Resolver404:
+        return None
+
+
+def _page_key(request, view, version):
+    params = getattr(view, "page_cache_query_params", ())
+    kept = urlencode([(name, value) for name in params for value in request.GET.getlist(name)])
+    address = f"{request.scheme}://{settings.SITE_DOMAIN}{request.path}?{kept}"
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
     return f"page:{version}:{digest}"
 
 
@@ -110,12 +133,15 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not (settings.PAGE_CACHE and request.method == "GET" and _anonymous(request)):
             return self.get_response(request)
+        view = _view_of(request)
+        if not getattr(view, "public_page_cache", False):
+            return self.get_response(request)
+        request.get_host()  # a host we do not serve gets its 400 even for cached pages
         try:
-            version = content_version()
-            key = _page_key(request, version)  # get_host() inside: bad hosts get a 400
+            key = _page_key(request, view, content_version())
             entry = cache.get(key)
-        except DisallowedHost:
-            raise
+        except CacheUnavailable:  # the breaker has logged it once
+            return self.get_response(request)
         except Exception:  # noqa: BLE001 - the cache is down: serve the page uncached
             logger.warning("Page cache: cache unavailable, serving uncached")
             return self.get_response(request)
@@ -138,6 +164,8 @@ class PageCacheMiddleware:
                     (response.status_code, headers, response.content),
                     timeout=_seconds_until_next_scheduled(),
                 )
+            except CacheUnavailable:
+                pass
             except Exception:  # noqa: BLE001
                 logger.warning("Page cache: cache unavailable, page not stored")
             response["X-Page-Cache"] = "miss"

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "recovery_site.apps.SiteConfig",
     "publishing",
     "articles",
@@ -94,6 +96,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Before anything reads a body: oversized bodies and unwanted files get a 400.
+    "recovery_site.middleware.RequestBodyLimitMiddleware",
     "recovery_site.page_cache.PageCacheMiddleware",
     "recovery_site.middleware.ErrorPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -156,7 +160,10 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache behind a circuit breaker (recovery_site/cache.py): after
+            # a failure the process skips Redis for a few seconds, so a stalled Redis
+            # costs one timeout per interval, not one per call.
+            "BACKEND": "recovery_site.cache.CircuitBreakerRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "recovery",
             # A Redis that stops answering must not hold every request until the
@@ -233,7 +240,12 @@ if MEDIA_STORAGE == "s3":
 elif MEDIA_STORAGE != "filesystem":
     raise ImproperlyConfigured("DJANGO_MEDIA_STORAGE must be filesystem (the default) or s3.")
 
-# Request size limits: a call-back form is a few hundred bytes; the admin needs more.
+# Request size limits: a call-back form is a few hundred bytes (at most about 15 KB);
+# the admin needs more: an article body, and an image of up to 5 MB.
+# recovery_site/middleware.py refuses larger bodies before reading them, and any file
+# outside the admin and the editor's upload.
+PUBLIC_REQUEST_MAX_BYTES = 64 * 1024
+STAFF_REQUEST_MAX_BYTES = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -358,7 +370,8 @@ EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
-# A slow mail server must not hold a visitor's request; unsent mail is retried.
+# Each exchange with the mail server is cut off after this; only the task worker and the
+# cron job talk to it, never a visitor's request (contacts/notifications.py).
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DJANGO_DEFAULT_FROM_EMAIL", "Recovery Site <noreply@localhost>"
@@ -399,6 +412,10 @@ SITE_DOMAIN = os.environ.get("DJANGO_SITE_DOMAIN") or (
 )
 # The name authenticator apps show next to the staff member's code.
 OTP_TOTP_ISSUER = SITE_NAME
+
+# Background tasks (django-tasks): queued in the project's own database, in the same
+# transaction as the call-back request they are about, and run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Call-back requests (contacts). See README "Call-back requests".
 CALLBACK_NOTIFY_EMAILS = env_list("DJANGO_CALLBACK_NOTIFY_EMAILS")

@@ -8,10 +8,14 @@ from recovery_site.page_cache import cache_public_page
 from recovery_site.sitemaps import sitemap_xml
 
 urlpatterns = [
-    path("", cache_public_page(views.HomeView.as_view()), name="home"),
+    path(
+        "",
+        cache_public_page(views.HomeView.as_view(), query_params=views.HomeView.query_params),
+        name="home",
+    ),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("healthz", views.healthz, name="healthz"),
-    path("sitemap.xml", cache_public_page(sitemap_xml), name="sitemap"),
+    path("sitemap.xml", cache_public_page(sitemap_xml, query_params=["p"]), name="sitemap"),
     path("", include("contacts.urls")),
     path("", include("articles.urls")),
     # django-ckeditor's widget looks this name up; the view is ours (staff only).

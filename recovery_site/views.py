@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from articles.models import Article, Category
-from articles.redirects import query_string_redirect
+from articles.redirects import HOME_QUERY_KEYS, query_string_redirect
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +24,8 @@ HOME_LATEST_COUNT = 6
 
 class HomeView(TemplateView):
     template_name = "home.html"
+    # The only query parameters that change the answer (see get()).
+    query_params = HOME_QUERY_KEYS
 
     def get(self, request, *args, **kwargs):
         # Old WordPress links such as /?p=123 arrive here; the home page never 404s,

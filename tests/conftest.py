@@ -17,10 +17,14 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
-def _isolated_cache():
-    """Each test starts with an empty cache of its own."""
+def _isolated_cache(monkeypatch):
+    """Each test starts with an empty cache of its own, in a process that has not read
+    the contact settings yet."""
     from django.core.cache import cache
 
+    from contacts import models
+
+    monkeypatch.setattr(models, "_last_known_good", None)
     cache.clear()
     yield
     cache.clear()
@@ -32,3 +36,38 @@ def _no_site_identity_read_yet(monkeypatch):
     from branding import models
 
     monkeypatch.setattr(models, "_last_known_good", None)
+
+
+@pytest.fixture(autouse=True)
+def _closed_cache_breakers():
+    """Each test starts with the cache circuit breakers closed."""
+    from recovery_site.cache import reset_breakers
+
+    reset_breakers()
+    yield
+    reset_breakers()
+
+
+@pytest.fixture
+def task_worker(monkeypatch):
+    """Run the queued tasks that are due, as `manage.py db_worker --batch` does, in this
+    process and inside the test's transaction."""
+    from django_tasks_db.management.commands import db_worker
+
+    # The worker drops connections it thinks are stale; here that would end the test's
+    # transaction.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run():
+        db_worker.Worker(
+            queue_names=["default"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="test-worker",
+            excluded_queue_names=[],
+        ).run()
+
+    return run

@@ -6,6 +6,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from articles.models import Article
+from recovery_site.http import canonical_url
 
 logger = logging.getLogger(__name__)
 
@@ -27,11 +28,11 @@ def machine_datetime(value):
 def share_links(context, article):
     """Plain share links: nothing loads from another site until a reader clicks."""
     request = context["request"]
-    url = request.build_absolute_uri(article.get_absolute_url())
+    url = canonical_url(request, article.get_absolute_url())
     title = article.title
     pin = {"url": url, "description": title}
     if article.featured_image:
-        pin["media"] = request.build_absolute_uri(article.featured_image.url)
+        pin["media"] = canonical_url(request, article.featured_image.url)
     links = [
         ("Pinterest", "https://www.pinterest.com/pin/create/button/?" + urlencode(pin)),
         ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),

@@ -16,7 +16,7 @@ CALLBACK_FORM_ANCHOR = "#callback-form"
 
 def _context(context):
     return {
-        "contact": context.get("contact") or get_contact_settings(),
+        "contact": context.get("contact") or get_contact_settings(context.get("request")),
         "callback_url": _callback_url(context),
         "tagline": getattr(context.get("site_identity"), "tagline", ""),
     }

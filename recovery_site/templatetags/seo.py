@@ -3,10 +3,10 @@
 import json
 
 from django import template
-from django.core.exceptions import DisallowedHost
 from django.utils.safestring import mark_safe
 
 from branding.jsonld import publisher
+from recovery_site.http import canonical_url
 
 register = template.Library()
 
@@ -22,14 +22,11 @@ def jsonld(data):
 
 
 def _absolute(request, path):
-    """An absolute URL on the request's host; just the path when there is no valid
-    host (the 500 page has no request; the 400 page may be for a bad Host)."""
+    """An absolute URL on the canonical host; just the path on the 500 page, which
+    has no request."""
     if request is None:
         return path or ""
-    try:
-        return request.build_absolute_uri(path)
-    except DisallowedHost:
-        return path
+    return canonical_url(request, path)
 
 
 @register.simple_tag(takes_context=True)

@@ -285,13 +285,13 @@ def test_contact_settings_list_opens_the_single_record(admin_client):
 
 
 def test_contact_settings_cannot_be_added_or_deleted(admin_client):
-    ContactSettings.load()
+    ContactSettings.objects.get_or_create(pk=1)[0]
     assert admin_client.get("/admin/contacts/contactsettings/add/").status_code == 403
     assert admin_client.get("/admin/contacts/contactsettings/1/delete/").status_code == 403
 
 
 def test_saving_contact_settings_in_the_admin_normalises_and_shows_the_number(admin_client):
-    ContactSettings.load()
+    ContactSettings.objects.get_or_create(pk=1)[0]
     response = admin_client.post(
         "/admin/contacts/contactsettings/1/change/",
         {"phone": "(619) 555-0199", "banner_text": "Call", "intake_hours": "Any time."},
@@ -302,7 +302,7 @@ def test_saving_contact_settings_in_the_admin_normalises_and_shows_the_number(ad
 
 
 def test_an_invalid_number_is_refused(admin_client):
-    ContactSettings.load()
+    ContactSettings.objects.get_or_create(pk=1)[0]
     response = admin_client.post(
         "/admin/contacts/contactsettings/1/change/",
         {"phone": "12345", "banner_text": "Call", "intake_hours": "Any time."},
@@ -323,3 +323,27 @@ def test_waiting_time_is_measured_from_now(admin_client):
     with time_machine.travel("2026-11-20 12:05 +00:00", tick=False):
         html = admin_client.get(CHANGELIST).content.decode()
     assert "waiting 2 h 5 min" in html
+
+
+def test_intake_see_who_asked_again_in_the_history(intake_client):
+    request = CallbackRequestFactory(name="Maria")
+    CallbackRequestEvent.objects.create(
+        request=request,
+        kind="asked_again",
+        name="Luis",
+        best_time="evening",
+        message="Call after six",
+        client_hash="b" * 64,
+    )
+    html = intake_client.get(change_url(request)).content.decode()
+    assert "Asked again: Luis, best time: Evening. Message: Call after six" in html
+
+
+def test_requests_sent_fast_have_their_own_filter(intake_client):
+    fast = CallbackRequestFactory(name="Quick Quinn", sent_fast=True)
+    CallbackRequestFactory(name="Steady Sam")
+    html = intake_client.get("/admin/contacts/callbackrequest/?sent_fast__exact=1").content.decode()
+    assert "Quick Quinn" in html
+    assert "Steady Sam" not in html
+    assert "sent fast" in html.lower()
+    assert change_url(fast) in html

@@ -60,3 +60,17 @@ def test_dry_run_prints_counts_and_deletes_nothing(requests):
 def test_retention_is_read_from_the_settings(requests, settings):
     settings.CALLBACK_RETENTION_DAYS = 30
     assert "Deleted 2 closed and 2 spam" in run()
+
+
+def test_requests_sent_fast_that_nobody_worked_are_purged_like_spam(settings):
+    settings.CALLBACK_RETENTION_DAYS = 180
+    old = timezone.now() - timedelta(days=181)
+    unworked = CallbackRequestFactory(sent_fast=True, created_at=old)
+    worked = CallbackRequestFactory(sent_fast=True, status="attempted", created_at=old)
+    recent = CallbackRequestFactory(sent_fast=True)
+    plain = CallbackRequestFactory(created_at=old)
+    output = run()
+    assert "and 1 sent fast that nobody worked" in output
+    left = set(CallbackRequest.objects.values_list("pk", flat=True))
+    assert left == {worked.pk, recent.pk, plain.pk}
+    assert unworked.pk not in left

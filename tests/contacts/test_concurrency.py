@@ -17,7 +17,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from contacts import services
+from contacts import notifications
 from contacts.models import CallbackRequest
 from tests.factories import CallbackRequestFactory
 
@@ -103,12 +103,20 @@ def test_two_notification_runs_at_once_send_each_email_once(settings, monkeypatc
     sent = []
     lock = threading.Lock()
 
-    def slow_send(callback_request):
-        time.sleep(0.1)
-        with lock:
-            sent.append(callback_request.pk)
+    class SlowConnection:
+        def open(self):
+            return True
 
-    monkeypatch.setattr(services, "_send", slow_send)
+        def send_messages(self, messages):
+            time.sleep(0.1)
+            with lock:
+                sent.extend(int(m.subject.rsplit("#", 1)[1]) for m in messages)
+            return len(messages)
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(notifications, "get_connection", SlowConnection)
 
     def run():
         try:

@@ -5,8 +5,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.utils import timezone
 
 from contacts import dashboard
+from contacts.models import SpamTrapCount
 from tests.factories import CallbackRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -123,3 +125,14 @@ def test_dashboard_is_for_staff_only(client):
     response = client.get("/admin/contacts/callbackrequest/dashboard/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_the_dashboard_counts_what_the_spam_traps_did(intake_client):
+    SpamTrapCount.objects.create(day=timezone.localdate(), count=7)
+    CallbackRequestFactory(sent_fast=True)
+    CallbackRequestFactory(sent_fast=True, status="attempted")
+    html = intake_client.get("/admin/contacts/callbackrequest/dashboard/").content.decode()
+    assert "Caught by the hidden field and discarded (bots)</th><td>7</td>" in html
+    assert "?sent_fast__exact=1" in html
+    assert ">2</a>" in html

@@ -7,12 +7,14 @@ import time_machine
 from django.core.cache import cache
 from django.db import OperationalError
 from django.test import RequestFactory
+from django_tasks_db.models import DBTaskResult
 
 from contacts import services
 from contacts.models import (
     CallbackRequest,
     CallbackRequestEvent,
     ContactSettings,
+    SpamTrapCount,
     get_contact_settings,
     short_duration,
 )
@@ -36,36 +38,7 @@ def create(**overrides):
     return services.callback_request_create(**data)
 
 
-# Client address
-
-
-def request_from(remote="203.0.113.7", forwarded=None):
-    headers = {"REMOTE_ADDR": remote}
-    if forwarded is not None:
-        headers["HTTP_X_FORWARDED_FOR"] = forwarded
-    return RequestFactory().post("/call-back/", **headers)
-
-
-def test_client_address_is_remote_addr_without_trusted_proxies(settings):
-    settings.TRUSTED_PROXY_COUNT = 0
-    assert services.client_address(request_from(forwarded="192.0.2.1")) == "203.0.113.7"
-
-
-@pytest.mark.parametrize(
-    ("proxies", "forwarded", "expected"),
-    [
-        (1, "198.51.100.1", "198.51.100.1"),
-        (1, "192.0.2.66, 198.51.100.1", "198.51.100.1"),
-        (2, "192.0.2.66, 198.51.100.1, 10.0.0.3", "198.51.100.1"),
-        (2, "198.51.100.1", "198.51.100.1"),
-        (1, "", "203.0.113.7"),
-    ],
-)
-def test_client_address_is_the_nth_forwarded_entry_from_the_right(
-    settings, proxies, forwarded, expected
-):
-    settings.TRUSTED_PROXY_COUNT = proxies
-    assert services.client_address(request_from(forwarded=forwarded)) == expected
+# Client hash
 
 
 def test_client_hash_is_keyed_stable_and_never_the_address():
@@ -91,28 +64,120 @@ def test_ipv6_clients_are_counted_per_64_network():
 # Creating
 
 
-def test_create_stores_the_request_with_a_created_event(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks() as callbacks:
-        request, created = create()
+def notification_tasks():
+    return DBTaskResult.objects.filter(task_path="contacts.tasks.notify_staff")
+
+
+def test_create_stores_the_request_with_a_created_event_and_queues_one_email():
+    request, created = create()
     assert created
     assert request.status == CallbackRequest.Status.NEW
-    assert request.consented_at == request.created_at
+    assert request.consented_at == request.created_at == request.last_asked_at
+    assert not request.sent_fast
     event = CallbackRequestEvent.objects.get()
     assert (event.request, event.kind, event.actor) == (request, "created", None)
-    assert len(callbacks) == 1
+    assert [task.args_kwargs["args"] for task in notification_tasks()] == [[request.pk]]
 
 
-def test_a_duplicate_phone_returns_the_earlier_request_untouched(
-    django_capture_on_commit_callbacks,
-):
-    first, _ = create()
-    with django_capture_on_commit_callbacks() as callbacks:
-        again, created = create(name="Changed", client_hash="b" * 64)
+def test_a_fast_request_is_stored_flagged():
+    request, created = create(sent_fast=True)
+    assert created
+    assert CallbackRequest.objects.get(pk=request.pk).sent_fast
+
+
+def test_another_person_on_the_same_phone_is_kept_as_asked_again_without_a_second_email():
+    """A mother, then a brother, on the family phone: both are kept, on one request."""
+    with time_machine.travel("2026-11-20 10:00 +00:00", tick=False):
+        first, _ = create(name="Maria", best_time="morning", message="For my son")
+    with time_machine.travel("2026-11-20 10:04 +00:00", tick=False):
+        again, created = create(
+            name="Luis",
+            best_time="evening",
+            message="It's me, call after six",
+            client_hash="b" * 64,
+        )
     assert not created
     assert again.pk == first.pk
-    assert CallbackRequest.objects.get().name == "Sam"
-    assert CallbackRequestEvent.objects.count() == 1
-    assert callbacks == []
+    request = CallbackRequest.objects.get()
+    assert (request.name, request.best_time, request.message) == ("Maria", "morning", "For my son")
+    assert request.last_asked_at.isoformat() == "2026-11-20T10:04:00+00:00"
+    asked = CallbackRequestEvent.objects.get(kind="asked_again")
+    assert (asked.name, asked.best_time, asked.message) == (
+        "Luis",
+        "evening",
+        "It's me, call after six",
+    )
+    assert asked.actor is None
+    assert asked.description == (
+        "Asked again: Luis, best time: Evening. Message: It's me, call after six"
+    )
+    assert notification_tasks().count() == 1
+
+
+def test_the_same_words_sent_twice_are_kept_once():
+    first, _ = create(name="Sam", message="Please call")
+    create(name="Sam", message="Please call")
+    create(name="Lee", message="Me too")
+    create(name="Lee", message="Me too")
+    assert list(CallbackRequestEvent.objects.values_list("kind", "name").order_by("pk")) == [
+        ("created", ""),
+        ("asked_again", "Lee"),
+    ]
+    assert notification_tasks().count() == 1
+
+
+def test_the_same_words_after_the_duplicate_window_count_as_asking_again():
+    with time_machine.travel("2026-11-20 10:00 +00:00", tick=False):
+        create(name="Sam", message="Please call")
+    with time_machine.travel("2026-11-20 12:00 +00:00", tick=False):
+        request, created = create(name="Sam", message="Please call")
+    assert not created
+    assert CallbackRequestEvent.objects.filter(kind="asked_again").count() == 1
+    assert request.last_asked_at.isoformat() == "2026-11-20T12:00:00+00:00"
+
+
+@pytest.mark.parametrize("status", ["new", "attempted"])
+def test_a_repeat_joins_a_request_still_waiting_for_a_conversation(status):
+    with time_machine.travel("2026-11-01 10:00 +00:00", tick=False):
+        first = CallbackRequestFactory(phone="+16195550142", status=status)
+    with time_machine.travel("2026-11-20 10:00 +00:00", tick=False):
+        again, created = create(name="Sam again")
+    assert not created and again.pk == first.pk
+
+
+@pytest.mark.parametrize("status", ["connected", "closed", "spam"])
+def test_after_a_conversation_or_closing_a_repeat_is_a_new_request(status):
+    first = CallbackRequestFactory(phone="+16195550142", status=status)
+    again, created = create()
+    assert created and again.pk != first.pk
+
+
+def test_a_waiting_request_older_than_the_window_gets_a_new_one():
+    with time_machine.travel("2026-10-01 10:00 +00:00", tick=False):
+        CallbackRequestFactory(phone="+16195550142")
+    with time_machine.travel("2026-11-20 10:00 +00:00", tick=False):
+        _, created = create()
+    assert created
+
+
+def test_asking_again_counts_towards_the_rate_limit(settings):
+    settings.CALLBACK_RATE_LIMIT = 3
+    create(name="A")
+    create(name="B")
+    create(name="C")
+    with pytest.raises(services.RateLimited):
+        create(name="D")
+    assert CallbackRequestEvent.objects.filter(kind="asked_again").count() == 2
+
+
+def test_the_honeypot_is_counted_per_day():
+    with time_machine.travel("2026-11-20 10:00 -08:00", tick=False):
+        services.spam_trap_caught()
+        services.spam_trap_caught()
+    with time_machine.travel("2026-11-21 10:00 -08:00", tick=False):
+        services.spam_trap_caught()
+    counts = {str(day): count for day, count in SpamTrapCount.objects.values_list("day", "count")}
+    assert counts == {"2026-11-20": 2, "2026-11-21": 1}
 
 
 def test_rate_limit_counts_the_clients_requests_of_the_last_hour(settings):
@@ -202,7 +267,7 @@ def test_contact_settings_defaults():
     contact = get_contact_settings()
     assert contact.phone_display == "858-888-0101"
     assert contact.phone_href == "tel:+18588880101"
-    assert contact.phone_e164 == "+18588880101"
+    assert contact.phone == "+18588880101"
     assert contact.banner_text == "CALL"
     assert contact.intake_hours
 
@@ -215,7 +280,7 @@ def test_contact_settings_are_read_once_then_cached(django_assert_num_queries):
 
 
 def test_saving_the_contact_settings_invalidates_the_cache_and_sends_the_signal():
-    record = ContactSettings.load()
+    record = ContactSettings.objects.get_or_create(pk=1)[0]
     get_contact_settings()
     received = []
 
@@ -241,7 +306,7 @@ def test_the_signal_is_sent_again_after_commit(django_capture_on_commit_callback
     contact_settings_changed.connect(receiver)
     try:
         with django_capture_on_commit_callbacks(execute=True):
-            ContactSettings.load().save()
+            ContactSettings.objects.get_or_create(pk=1)[0].save()
     finally:
         contact_settings_changed.disconnect(receiver)
     assert len(received) >= 2
@@ -263,7 +328,7 @@ def test_contact_settings_clean_normalizes_the_phone():
         ContactSettings(phone="12345").full_clean()
 
 
-def test_contact_settings_fall_back_to_the_defaults_when_the_database_is_down(monkeypatch):
+def test_a_process_that_never_read_them_falls_back_to_the_defaults(monkeypatch):
     def broken(*args, **kwargs):
         raise OperationalError("connection refused")
 
@@ -284,3 +349,62 @@ def test_contact_settings_survive_a_broken_cache(monkeypatch):
     monkeypatch.setattr(cache, "get", broken)
     monkeypatch.setattr(cache, "set", broken)
     assert get_contact_settings().phone_display == "858-888-0101"
+
+
+def _break_database(monkeypatch):
+    def broken(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(ContactSettings.objects, "filter", broken)
+
+
+def _break_cache(monkeypatch):
+    def broken(*args, **kwargs):
+        raise ConnectionError("redis down")
+
+    for name in ("get", "set", "delete"):
+        monkeypatch.setattr(cache, name, broken)
+
+
+def test_with_cache_and_database_down_the_last_settings_read_are_shown(monkeypatch):
+    """The evicted-cache-and-stopped-database case: the centre's number, not the default."""
+    ContactSettings(phone="+16195550199", banner_text="Call us").save()
+    get_contact_settings()  # this process reads them once, while all is well
+    cache.clear()  # evicted, expired, or Redis restarted empty
+    _break_database(monkeypatch)
+    assert get_contact_settings().phone == "+16195550199"
+    _break_cache(monkeypatch)
+    contact = get_contact_settings()
+    assert (contact.phone, contact.banner_text) == ("+16195550199", "Call us")
+    assert get_contact_settings(allow_database=False).phone == "+16195550199"
+
+
+def test_the_last_settings_follow_a_save_in_this_process(monkeypatch):
+    get_contact_settings()
+    ContactSettings(phone="+16195550177").save()
+    _break_cache(monkeypatch)
+    _break_database(monkeypatch)
+    assert get_contact_settings().phone == "+16195550177"
+
+
+def test_a_save_with_the_cache_down_still_succeeds(monkeypatch):
+    _break_cache(monkeypatch)
+    ContactSettings(phone="+16195550177").save()
+    assert ContactSettings.objects.get().phone == "+16195550177"
+
+
+def test_contact_settings_are_read_once_per_request(django_assert_num_queries, monkeypatch):
+    calls = []
+    real_get = cache.get
+
+    def counting_get(*args, **kwargs):
+        calls.append(args[0])
+        return real_get(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counting_get)
+    request = RequestFactory().get("/")
+    with django_assert_num_queries(1):
+        first = get_contact_settings(request)
+        assert get_contact_settings(request) is first
+        assert get_contact_settings(request) is first
+    assert calls == ["contacts:contact-settings:v1"]

@@ -6,13 +6,14 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core import mail
 from django.core.cache import cache
 from django.db import OperationalError
 from django.test import Client, RequestFactory
 from django.urls import resolve, reverse
 
 from contacts.forms import sign_started
-from contacts.models import CallbackRequest, CallbackRequestEvent, ContactSettings
+from contacts.models import CallbackRequest, CallbackRequestEvent, ContactSettings, SpamTrapCount
 from recovery_site import views as site_views
 from tests.contacts.conftest import form_data
 
@@ -59,7 +60,7 @@ def test_pages_load_the_inline_form_script(client):
 
 def test_banner_follows_the_contact_settings_when_they_change(client):
     client.get("/")  # caches the defaults
-    settings_record = ContactSettings.load()
+    settings_record = ContactSettings.objects.get_or_create(pk=1)[0]
     settings_record.phone = "+16195550199"
     settings_record.banner_text = "Call us"
     settings_record.save()
@@ -144,7 +145,7 @@ def test_the_inline_form_script_is_served(client):
 
 
 def test_happy_path_stores_the_request_and_redirects_to_thanks(
-    client, django_capture_on_commit_callbacks, mailoutbox
+    client, django_capture_on_commit_callbacks, mailoutbox, task_worker
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = post(client, message="Please ask for Sam.\r\nEvenings are better.")
@@ -161,7 +162,10 @@ def test_happy_path_stores_the_request_and_redirects_to_thanks(
     assert request.status == CallbackRequest.Status.NEW
     assert len(request.client_hash) == 64
     assert "203.0.113.7" not in str(CallbackRequest.objects.values().get())
+    assert not request.sent_fast
     assert CallbackRequestEvent.objects.get().kind == "created"
+    assert mailoutbox == [], "the worker sends it, not the visitor's request"
+    task_worker()
     assert len(mailoutbox) == 1
     request.refresh_from_db()
     assert request.notified_at is not None
@@ -245,23 +249,37 @@ def test_get_and_post_are_the_only_methods_that_do_anything(client):
 # Spam traps
 
 
-def test_honeypot_shows_thanks_and_stores_nothing(client, mailoutbox):
+def test_honeypot_shows_thanks_stores_nothing_and_is_counted(client, mailoutbox):
     response = post(client, website="https://cheap-pills.example")
     assert response.status_code == 303
     assert response["Location"] == THANKS_URL
     assert not CallbackRequest.objects.exists()
     assert mailoutbox == []
+    assert SpamTrapCount.objects.get().count == 1
 
 
 def test_a_honeypot_hit_shows_thanks_even_when_the_rest_is_invalid(client):
     response = post(client, website="x", phone="nonsense")
     assert response.status_code == 303
     assert not CallbackRequest.objects.exists()
+    assert SpamTrapCount.objects.get().count == 1
 
 
-def test_time_trap_catches_forms_sent_faster_than_the_minimum(client):
+def test_a_valid_form_sent_fast_is_stored_flagged_and_thanked(client):
+    """Autofill or a practised hand: never thanked and dropped."""
     response = post(client, started=sign_started(time.time() - 1))
     assert response.status_code == 303
+    assert response["Location"] == THANKS_URL
+    request = CallbackRequest.objects.get()
+    assert request.sent_fast
+    assert request.name == "Sam"
+
+
+@pytest.mark.parametrize("overrides", [{"phone": "12"}, {"name": "", "phone": "", "consent": None}])
+def test_an_invalid_form_shows_its_errors_however_fast_it_came(client, overrides):
+    response = post(client, started=sign_started(time.time()), **overrides)
+    assert response.status_code == 200
+    assert 'id="error-summary"' in response.content.decode()
     assert not CallbackRequest.objects.exists()
 
 
@@ -269,14 +287,14 @@ def test_time_trap_minimum_is_read_at_request_time(client, settings):
     settings.CALLBACK_MIN_SECONDS = 0
     response = post(client, started=sign_started(time.time()))
     assert response.status_code == 303
-    assert CallbackRequest.objects.count() == 1
+    assert not CallbackRequest.objects.get().sent_fast
 
 
 @pytest.mark.parametrize("started", [None, "", "garbage", "1700000000:bad-signature"])
-def test_missing_or_tampered_timestamp_counts_as_a_bot(client, started):
+def test_a_valid_form_without_a_genuine_timestamp_is_stored_flagged(client, started):
     response = post(client, started=started)
     assert response.status_code == 303
-    assert not CallbackRequest.objects.exists()
+    assert CallbackRequest.objects.get().sent_fast
 
 
 def test_one_page_load_is_good_for_one_submission(client):
@@ -406,20 +424,22 @@ def test_forwarded_for_names_the_client_behind_a_trusted_proxy(client, settings)
     assert third.status_code == 429
 
 
-def test_same_phone_within_ten_minutes_changes_nothing_and_shows_thanks(client, mailoutbox):
+def test_same_phone_again_is_kept_on_the_first_request_and_shows_thanks(client, task_worker):
     with time_machine.travel("2026-11-20 10:00 +00:00", tick=False):
         post(client, name="Sam", started=sign_started(time.time() - 10))
     with time_machine.travel("2026-11-20 10:09 +00:00", tick=False):
         started = sign_started(time.time() - 10)
-        response = post(client, name="Someone Else", phone="+1 619 555 0142", started=started)
+        response = post(
+            client, name="Someone Else", phone="+1 619 555 0142", message="Me too", started=started
+        )
     assert response.status_code == 303
     assert response["Location"] == THANKS_URL
     request = CallbackRequest.objects.get()
     assert request.name == "Sam"
-    assert CallbackRequestEvent.objects.count() == 1
-    with time_machine.travel("2026-11-20 10:11 +00:00", tick=False):
-        post(client, started=sign_started(time.time() - 10))
-    assert CallbackRequest.objects.count() == 2
+    asked = CallbackRequestEvent.objects.get(kind="asked_again")
+    assert (asked.name, asked.message) == ("Someone Else", "Me too")
+    task_worker()
+    assert len(mail.outbox) == 1
 
 
 # Error pages
@@ -456,7 +476,7 @@ def test_500_page_shows_the_phone_number_without_the_database(
 
 
 def test_500_page_shows_the_edited_number_when_it_is_cached(django_assert_num_queries):
-    record = ContactSettings.load()
+    record = ContactSettings.objects.get_or_create(pk=1)[0]
     record.phone = "+16195550199"
     record.save()
     from contacts.models import get_contact_settings
@@ -512,3 +532,31 @@ def test_the_429_page_has_no_form_so_the_call_bar_links_to_it(client, settings):
     settings.CALLBACK_RATE_LIMIT = 0
     html = post(client).content.decode()
     assert f'class="callback-banner__request" href="{CALLBACK_URL}"' in html
+
+
+def test_error_pages_show_the_centres_number_when_database_and_cache_fail(
+    client, monkeypatch, settings
+):
+    """429, 503 and 500 show the number every other page shows, even when the database is
+    down and the cached settings were evicted."""
+    from contacts import views
+
+    ContactSettings(phone="+16195550199").save()
+    assert "619-555-0199" in client.get("/").content.decode()
+    cache.clear()
+
+    def down(*args, **kwargs):
+        raise OperationalError("database unavailable")
+
+    monkeypatch.setattr(ContactSettings.objects, "filter", down)
+    settings.CALLBACK_RATE_LIMIT = 0
+    pages = {"429": post(client)}
+    settings.CALLBACK_RATE_LIMIT = 5
+    monkeypatch.setattr(views, "callback_request_create", down)
+    pages["503"] = post(client)
+    pages["500"] = site_views.server_error(RequestFactory().get("/"))
+    for status, response in pages.items():
+        html = response.content.decode()
+        assert response.status_code == int(status)
+        assert 'href="tel:+16195550199"' in html, status
+        assert "858-888-0101" not in html, status

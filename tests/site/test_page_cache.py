@@ -193,3 +193,55 @@ def test_an_unreachable_cache_serves_pages_uncached_and_saves_still_work(client,
         assert "Saved while the cache is down" in client.get("/articles/cached/").content.decode()
     finally:
         del settings.CACHES
+
+
+# Keys: the canonical host and only the parameters a page reads
+
+
+def test_parameters_a_page_does_not_read_share_its_entry(client, article):
+    assert client.get("/articles/cached/?fbclid=1")["X-Page-Cache"] == "miss"
+    for i in range(2, 6):
+        response = client.get(f"/articles/cached/?fbclid={i}&utm_source=x")
+        assert response["X-Page-Cache"] == "hit"
+    assert client.get("/articles/cached/")["X-Page-Cache"] == "hit"
+    assert "fbclid" not in response.content.decode()
+
+
+def test_the_parameters_a_page_reads_keep_their_own_entries(client, article):
+    ArticleFactory.create_batch(13)
+    first = client.get("/articles/")
+    second = client.get("/articles/?page=2")
+    assert second["X-Page-Cache"] == "miss"
+    assert second.content != first.content
+    assert client.get("/articles/?page=2&fbclid=9")["X-Page-Cache"] == "hit"
+    assert client.get("/search/?q=cached")["X-Page-Cache"] == "miss"
+    assert client.get("/search/?q=other")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.parametrize("host", ["TESTSERVER", "testserver.", "localhost", "127.0.0.1"])
+def test_every_spelling_of_the_host_shares_one_entry_linking_to_the_canonical_host(
+    client, article, host
+):
+    first = client.get("/articles/cached/")
+    other = client.get("/articles/cached/", HTTP_HOST=host)
+    assert other["X-Page-Cache"] == "hit"
+    html = other.content.decode()
+    assert '<link rel="canonical" href="http://testserver/articles/cached/">' in html
+    assert other.content == first.content
+
+
+def test_a_page_rendered_for_another_host_names_the_canonical_one(client, article):
+    html = client.get("/articles/cached/", HTTP_HOST="localhost").content.decode()
+    assert "http://localhost" not in html
+    assert '<link rel="canonical" href="http://testserver/articles/cached/">' in html
+
+
+def test_old_wordpress_links_on_the_home_page_are_never_answered_from_its_cache(client, article):
+    from django.contrib.redirects.models import Redirect
+
+    Redirect.objects.create(site_id=1, old_path="/?p=12", new_path="/articles/cached/")
+    client.get("/")
+    assert client.get("/?fbclid=1")["X-Page-Cache"] == "hit"
+    response = client.get("/?p=12")
+    assert response.status_code == 301
+    assert response["Location"] == "/articles/cached/"

@@ -82,7 +82,7 @@ def test_redis_url_selects_the_redis_cache():
     backend = read_setting(
         "settings.CACHES['default']['BACKEND']", DJANGO_DEBUG="1", REDIS_URL="redis://127.0.0.1/3"
     )
-    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert backend == "recovery_site.cache.CircuitBreakerRedisCache"
 
 
 def test_without_redis_url_the_local_memory_cache_is_used():

@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from contacts.services import callback_request_notify, pending_notification_ids
+from contacts.notifications import callback_request_notify, pending_notification_ids
 
 
 class Command(BaseCommand):
     help = (
-        "Email staff about call-back requests whose notification has not gone out yet. "
-        "Safe to run from cron every minute, and safe to run twice at once."
+        "Email staff about call-back requests whose notification has not gone out yet: the "
+        "safety net behind the task worker. Safe to run from cron every minute, and safe to "
+        "run twice at once, or beside the worker."
     )
 
     def add_arguments(self, parser):
