@@ -3,7 +3,7 @@ visitor's request.
 
 Delivery is at least once. The request row is the outbox: `notified_at` stays empty until
 the email has been accepted by the mail server. A sender first claims the row for
-NOTIFY_LEASE with one conditional UPDATE (so two workers, or the worker and the cron
+NOTIFY_LEASE (two minutes) with one conditional UPDATE (so two workers, or the worker and the cron
 safety net, never send the same email at once), then sends, then records `notified_at`.
 
 A duplicate email needs a crash, or a database failure, in the moment between the mail
@@ -28,9 +28,9 @@ from contacts.models import CallbackRequest, short_duration
 
 logger = logging.getLogger(__name__)
 
-# Longer than the slowest send can take (about ten SMTP exchanges, each cut off after
+# Longer than the slowest send can take (under ten SMTP exchanges, each cut off after
 # EMAIL_TIMEOUT seconds), so an email is never claimed again while it is being sent.
-NOTIFY_LEASE = timedelta(minutes=5)
+NOTIFY_LEASE = timedelta(minutes=2)
 
 
 def admin_change_url(callback_request):
