@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-# Links in pages and staff email name the port the development server listens on.
-DEV_ENV := DJANGO_DEBUG=1 DJANGO_SITE_DOMAIN=$${DJANGO_SITE_DOMAIN:-127.0.0.1:$(PORT)}
+# Links in pages and staff email name the port the development server listens on, and
+# staff email (printed to the terminal under debug) goes to a made-up intake address.
+DEV_ENV := DJANGO_DEBUG=1 DJANGO_SITE_DOMAIN=$${DJANGO_SITE_DOMAIN:-127.0.0.1:$(PORT)} \
+	DJANGO_CALLBACK_NOTIFY_EMAILS=$${DJANGO_CALLBACK_NOTIFY_EMAILS:-intake@localhost}
 
 .PHONY: run test lint superuser migrate demo clean screenshots lighthouse
 
