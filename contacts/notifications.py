@@ -6,19 +6,23 @@ the email has been accepted by the mail server. A sender first claims the row fo
 NOTIFY_LEASE (two minutes) with one conditional UPDATE (so two workers, or the worker and the cron
 safety net, never send the same email at once), then sends, then records `notified_at`.
 
-A duplicate email needs a crash, or a database failure, in the moment between the mail
-server accepting the message and that last UPDATE; the SMTP QUIT is left until after it,
-so a mail server that hangs on QUIT cannot cause one. A sender killed before the server
+A duplicate email needs a crash in the moment between the mail server accepting the
+message and that last UPDATE, or a database away for longer than RECORD_RETRY_SECONDS
+just then; the SMTP QUIT is left until after it, so a mail server that hangs on QUIT
+cannot cause one. A sender killed before the server
 accepted anything leaves the claim to expire, and the email goes out on a later try.
 """
 
 import logging
 import smtplib
+import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core.mail import EmailMessage, get_connection
+from django.db import DatabaseError
+from django.db import connection as db_connection
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -31,6 +35,9 @@ logger = logging.getLogger(__name__)
 # Longer than the slowest send can take (under ten SMTP exchanges, each cut off after
 # EMAIL_TIMEOUT seconds), so an email is never claimed again while it is being sent.
 NOTIFY_LEASE = timedelta(minutes=2)
+# How long a sender keeps trying to record an email the mail server has accepted.
+RECORD_RETRY_SECONDS = 30
+RECORD_RETRY_PAUSE = 0.5
 
 
 def admin_change_url(callback_request):
@@ -96,13 +103,38 @@ def callback_request_notify(pk):
         mine.update(notify_claimed_until=None)
         _close_quietly(connection)
         raise
-    # Recorded even if the claim ran out meanwhile: the email has gone.
-    CallbackRequest.objects.filter(pk=pk, notified_at__isnull=True).update(
-        notified_at=timezone.now(), notify_claimed_until=None
-    )
+    _record_sent(pk)
     _close_quietly(connection)
     logger.info("Call-back request #%s: staff notified", pk)
     return True
+
+
+def _record_sent(pk):
+    """Record that the email went; recorded even if the claim ran out meanwhile.
+
+    The mail server has accepted it, so a database that is away for a moment (a restart)
+    is waited for, up to RECORD_RETRY_SECONDS, rather than leaving the email to be sent a
+    second time when the claim runs out.
+    """
+    deadline = time.monotonic() + RECORD_RETRY_SECONDS
+    while True:
+        try:
+            CallbackRequest.objects.filter(pk=pk, notified_at__isnull=True).update(
+                notified_at=timezone.now(), notify_claimed_until=None
+            )
+            return
+        except DatabaseError as exc:
+            if time.monotonic() >= deadline:
+                logger.error(
+                    "Call-back request #%s: the email went but could not be recorded (%s); "
+                    "it will be sent again when the claim runs out",
+                    pk,
+                    type(exc).__name__,
+                )
+                raise
+            if not db_connection.in_atomic_block:
+                db_connection.close()  # the next query reconnects
+            time.sleep(RECORD_RETRY_PAUSE)
 
 
 def _close_quietly(connection):

@@ -37,7 +37,9 @@ def _thanked_stored(result):
     thanked = forms["thanked_names"]
     lost = thanked - result.stored_names
     unthanked = result.stored_names - thanked
-    text = f"{len(thanked)} thanked / {result.stored} stored"
+    text = f"{forms['thanked']} thanked / {result.stored} stored"
+    if forms["thanked"] > len(thanked):
+        text += " (one person sending again and again: one request, as intended)"
     if lost:
         text += f"; **{len(lost)} thanked but not stored**"
     if unthanked:

@@ -353,3 +353,50 @@ class _Output:
 
     def flush(self):
         pass
+
+
+def test_a_database_away_for_a_moment_after_the_send_is_waited_for(mail_server, monkeypatch):
+    """A PostgreSQL restart just after the mail server accepted: recorded, not resent."""
+    from django.db import OperationalError
+    from django.db.models import QuerySet
+
+    monkeypatch.setattr(notifications, "RECORD_RETRY_PAUSE", 0)
+    real_update = QuerySet.update
+    failures = []
+
+    def update(self, **kwargs):
+        if "notified_at" in kwargs and len(failures) < 2:
+            failures.append(1)
+            raise OperationalError("server closed the connection unexpectedly")
+        return real_update(self, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "update", update)
+    request = CallbackRequestFactory()
+    assert notifications.callback_request_notify(request.pk)
+    request.refresh_from_db()
+    assert request.notified_at is not None
+    assert len(failures) == 2
+    assert not notifications.callback_request_notify(request.pk)
+    assert len(mail_server.sent) == 1
+
+
+def test_a_database_that_stays_away_leaves_the_claim_to_run_out(mail_server, monkeypatch, caplog):
+    from django.db import OperationalError
+    from django.db.models import QuerySet
+
+    monkeypatch.setattr(notifications, "RECORD_RETRY_SECONDS", 0)
+    real_update = QuerySet.update
+
+    def update(self, **kwargs):
+        if "notified_at" in kwargs:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real_update(self, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "update", update)
+    request = CallbackRequestFactory()
+    with pytest.raises(OperationalError):
+        notifications.callback_request_notify(request.pk)
+    request.refresh_from_db()
+    assert request.notified_at is None
+    assert request.notify_claimed_until is not None, "not released: no second email at once"
+    assert "the email went but could not be recorded" in caplog.text
