@@ -109,9 +109,11 @@ class Harness:
         self.paths = ["/", "/articles/"] + [
             f"/articles/{slug}/"
             for slug in self.query(
-                "select slug from articles_article where status='published' limit 4"
+                "select slug from articles_article where status = 'published' "
+                "and published_at <= now() order by published_at desc limit 4"
             )
         ]
+        say("visitors read " + ", ".join(self.paths))
         self.site.start()
         say(f"gunicorn (2 workers) on port {self.site.port}, and the task worker")
         for path in self.paths:  # every worker reads the centre's settings once
@@ -389,7 +391,7 @@ class Harness:
             stderr=subprocess.DEVNULL,
         )
         wait_for(
-            lambda: _count_files(stored) >= images // 2 or process.poll() is not None, 120, 0.05
+            lambda: _count_files(stored) >= images // 2 or process.poll() is not None, 120, 0.01
         )
         process.send_signal(signal.SIGKILL)
         process.wait()
