@@ -10,6 +10,7 @@ thanked and how many rows were stored (by the names they sent), emails at the si
 import argparse
 import os
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -57,6 +58,8 @@ class Harness:
         WORK.mkdir(parents=True, exist_ok=True)
         for old in WORK.glob("*.log"):
             old.unlink()
+        for folder in ("media", "wordpress"):  # every run starts with no files of its own
+            shutil.rmtree(WORK / folder, ignore_errors=True)
         self.pg = PostgreSQL(WORK)
         self.redis = Redis(WORK)
         self.sink = MailSink()
@@ -371,7 +374,7 @@ class Harness:
 
         result = self.fault(
             "WordPress import killed",
-            "`kill -9` of `import_wordpress` halfway, then run again",
+            "`kill -9` of `import_wordpress` once half its images are written, then run again",
             "Import",
         )
         export, uploads, images = write_export(WORK / "wordpress", posts=40)
