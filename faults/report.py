@@ -83,7 +83,8 @@ def write(harness, seconds):
         "(`manage.py db_worker`), and `send_pending_notifications` every minute as cron. "
         "Production settings (debug off, page cache on Redis); the form's minimum time and "
         "rate limit are lifted because every visitor here posts at once from 127.0.0.1. "
-        "Visitors are threads reading the home page, the article list and four articles "
+        "Visitors are threads reading the home page, the article list, three articles and "
+        "search results for words nobody searched before (so never from the page cache) "
         "and asking for a call back (GET the form, POST it, as a browser does).",
         "",
         f'"Wrong number shown" counts pages (error pages included) that showed the '

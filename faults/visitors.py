@@ -158,7 +158,9 @@ class Load:
             if number is not None:
                 outcome = submit(self.port, f"{self.prefix} {number}", new_phone())
             else:
-                outcome = view_page(self.port, self.paths[(thread + action) % len(self.paths)])
+                path = self.paths[(thread + action) % len(self.paths)]
+                # "{n}" makes a page no cache holds (a search nobody made before).
+                outcome = view_page(self.port, path.replace("{n}", f"{thread}x{action}"))
             with self._lock:
                 self.outcomes.append(outcome)
 
