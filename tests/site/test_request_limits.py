@@ -6,6 +6,8 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_started
+from django.db import close_old_connections
 from django.test.client import MULTIPART_CONTENT, RequestFactory, encode_multipart
 
 from contacts.models import CallbackRequest
@@ -42,7 +44,13 @@ def send(path, body, content_type):
         **{"wsgi.input": stream},
     )
     statuses = []
-    body_out = b"".join(WSGIHandler()(environ, lambda status, headers: statuses.append(status)))
+    # As Django's test client does: a request must not close the test's database
+    # connection (it would end the test's transaction on PostgreSQL).
+    request_started.disconnect(close_old_connections)
+    try:
+        body_out = b"".join(WSGIHandler()(environ, lambda status, headers: statuses.append(status)))
+    finally:
+        request_started.connect(close_old_connections)
     return int(statuses[0].split()[0]), body_out.decode(), stream
 
 
