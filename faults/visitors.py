@@ -16,8 +16,10 @@ from urllib.parse import urlencode
 CENTRE_NUMBER = "619-555-0123"
 DEFAULT_NUMBER = "858-888-0101"
 MAX_ACTIONS = 2_000
-# Every submission of a run gets its own phone, so none joins another as "asked again".
+# Every submission of a run gets its own phone, so none joins another as "asked again";
+# every search its own words.
 _phones = itertools.count()
+_searches = itertools.count()
 _phones_lock = threading.Lock()
 
 
@@ -160,7 +162,7 @@ class Load:
             else:
                 path = self.paths[(thread + action) % len(self.paths)]
                 # "{n}" makes a page no cache holds (a search nobody made before).
-                outcome = view_page(self.port, path.replace("{n}", f"{thread}x{action}"))
+                outcome = view_page(self.port, path.replace("{n}", str(next(_searches))))
             with self._lock:
                 self.outcomes.append(outcome)
 
