@@ -254,7 +254,7 @@ class Harness:
         self.settle(result, "PgStop")
         up = probe["up"]
         result.recovery = (
-            f"{up - started:.1f} s after PostgreSQL was back" if up else "did not recover"
+            f"{max(up - started, 0):.1f} s after PostgreSQL was back" if up else "did not recover"
         )
         result.notes.append(f"database down for {started - began:.0f} s")
 
