@@ -3,10 +3,11 @@
 from branding.jsonld import publisher
 from branding.models import get_site_identity
 from contacts.models import get_contact_settings
+from recovery_site.http import canonical_url
 
 
 def page_jsonld(request, page):
-    url = request.build_absolute_uri(page.get_absolute_url())
+    url = canonical_url(request, page.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "WebPage",
@@ -16,7 +17,9 @@ def page_jsonld(request, page):
         "inLanguage": "en",
         "dateModified": page.updated_at.isoformat(),
         "publisher": publisher(
-            request.build_absolute_uri, get_contact_settings(), get_site_identity(request)
+            lambda path: canonical_url(request, path),
+            get_contact_settings(request),
+            get_site_identity(request),
         ),
     }
     if page.published_at:
