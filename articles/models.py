@@ -1,8 +1,8 @@
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import URLValidator
 from django.db import connection, models
-from django.db.models import F, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
@@ -16,14 +16,29 @@ from publishing.models import (
     Status,
     publishing_constraints,
 )
+from search.vectors import vector_updates
 
-SEARCH_QUERY_MAX_LENGTH = 200
 WORDS_PER_MINUTE = 200
+
+
+SEARCH_VECTOR_FIELDS = ["search_vector", "search_rank_vector"]
 
 
 class CategoryQuerySet(models.QuerySet):
     def with_published_articles(self):
-        return self.filter(pk__in=Article.objects.published().values("category_id"))
+        """Categories a visitor can browse: those with a published article, each with
+        `published_count`, how many."""
+        count = (
+            Article.objects.published()
+            .filter(category=OuterRef("pk"))
+            .order_by()
+            .values("category")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.filter(pk__in=Article.objects.published().values("category")).annotate(
+            published_count=Subquery(count)
+        )
 
 
 class Category(models.Model):
@@ -50,30 +65,14 @@ class Category(models.Model):
 
 class ArticleQuerySet(PublishableQuerySet):
     def for_listing(self):
-        return self.select_related("category").defer("body", "search_vector")
+        return self.select_related("category").defer("body", *SEARCH_VECTOR_FIELDS)
 
     def search(self, query):
-        """Articles matching `query`, best first. Full-text search with ranking on
-        PostgreSQL; a plain case-insensitive contains search elsewhere."""
-        query = clean_search_query(query)
-        if not query:
-            return self.none()
-        if connection.vendor == "postgresql":
-            search_query = SearchQuery(query, search_type="websearch", config="english")
-            return (
-                self.filter(search_vector=search_query)
-                .annotate(rank=SearchRank(F("search_vector"), search_query))
-                .order_by("-rank", "-published_at")
-            )
-        return self.filter(
-            Q(title__icontains=query) | Q(summary__icontains=query) | Q(body__icontains=query)
-        ).order_by("-published_at")
+        """These articles matching a visitor's `query`, best first: a lazy result list
+        that paginates like a queryset (see search.engine)."""
+        from search.engine import SearchResults
 
-
-def clean_search_query(query):
-    """Keep what a person could have meant; drop control characters and excess."""
-    query = "".join(ch if ch.isprintable() else " " if ch.isspace() else "" for ch in (query or ""))
-    return " ".join(query.split())[:SEARCH_QUERY_MAX_LENGTH]
+        return SearchResults(self, query)
 
 
 def featured_image_path(instance, filename):
@@ -135,12 +134,14 @@ class Article(Publishable):
         null=True, blank=True, unique=True, editable=False
     )
     imported_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Filled by update_search_vector(); what each holds is in search/vectors.py.
     search_vector = SearchVectorField(null=True, editable=False)
+    search_rank_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
     # Every save keeps a revision (who, when, what); the admin can restore one.
     history = HistoricalRecords(
-        excluded_fields=["search_vector", *Publishable.history_excluded_fields]
+        excluded_fields=[*SEARCH_VECTOR_FIELDS, *Publishable.history_excluded_fields]
     )
 
     tracked_fields = (
@@ -183,7 +184,7 @@ class Article(Publishable):
     def update_search_vector(self):
         if connection.vendor != "postgresql":
             return
-        Article.objects.filter(pk=self.pk).update(search_vector=SEARCH_VECTOR)
+        Article.objects.filter(pk=self.pk).update(**vector_updates())
 
     @property
     def reading_minutes(self):
@@ -229,13 +230,6 @@ class Article(Publishable):
         ]
         parts.append(f"{self.featured_image.url} {self.featured_image_width}w")
         return ", ".join(parts)
-
-
-SEARCH_VECTOR = (
-    SearchVector("title", weight="A", config="english")
-    + SearchVector("summary", weight="B", config="english")
-    + SearchVector("body", weight="C", config="english")
-)
 
 
 class Source(models.Model):

@@ -21,10 +21,7 @@ urlpatterns = [
     path(
         "articles/<slug:slug>/", cache_public_page(views.ArticleDetailView.as_view()), name="detail"
     ),
-    path(
-        "search/",
-        cache_public_page(views.SearchView.as_view(), query_params=["q", "page"]),
-        name="search",
-    ),
+    # Not page-cached: a search is private to the person who typed it.
+    path("search/", views.SearchView.as_view(), name="search"),
     path("feed/", cache_public_page(require_safe(LatestArticlesFeed())), name="feed"),
 ]

@@ -2,18 +2,22 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
 from articles import images
-from articles.models import Article, Category, clean_search_query
+from articles.models import Article, Category
 from articles.seo import article_jsonld
 from publishing.views import PublishedDetailView
 from recovery_site.staff import staff_required
+from search.query import clean_query
 
 PAGE_SIZE = 12
 RECENT_COUNT = 5
 RELATED_COUNT = 3
+# Topics offered when a search finds nothing.
+SEARCH_TOPICS_COUNT = 5
 
 
 class ArticleListView(ListView):
@@ -37,14 +41,32 @@ class CategoryView(ArticleListView):
 
 
 class SearchView(ArticleListView):
+    """Search results, or a way forward when there are none.
+
+    What a visitor searches for is health information: the page is never stored in
+    the shared page cache or by proxies (private), and the query is never logged.
+    """
+
     template_name = "articles/search.html"
 
     def get_queryset(self):
-        self.query = clean_search_query(self.request.GET.get("q", ""))
-        return Article.objects.published().for_listing().search(self.query)
+        self.query = clean_query(self.request.GET.get("q", ""))
+        self.results = Article.objects.published().for_listing().search(self.query)
+        return self.results
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        context = super().get_context_data(query=self.query, results=self.results, **kwargs)
+        if not self.results:
+            # Most articles first: where a reader is most likely to find an answer.
+            context["topics"] = Category.objects.with_published_articles().order_by(
+                "-published_count", "name"
+            )[:SEARCH_TOPICS_COUNT]
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        patch_cache_control(response, private=True, max_age=0)
+        return response
 
 
 class ArticleDetailView(PublishedDetailView):

@@ -8,7 +8,8 @@
 3 sources each) in 20 categories, and 50,000 call-back requests over 90 days. Rows go
 in with bulk_create, so nothing is sent through Article.save(); instead bodies are
 exactly what save() would store (each body template is run through sanitize_html once)
-and search_vector is filled with one UPDATE using the model's own SEARCH_VECTOR.
+and the search vectors are filled with one UPDATE (search.vectors.vector_updates), the
+search vocabulary rebuilt once, as saving each article would have done.
 The data set is deterministic (fixed random seed).
 """
 
@@ -310,9 +311,11 @@ def load():
     from django.utils import timezone
     from django.utils.text import slugify
 
-    from articles.models import SEARCH_VECTOR, Article, Category, Source
+    from articles.models import Article, Category, Source
     from articles.sanitize import sanitize_html
     from contacts.models import CallbackRequest, CallbackRequestEvent
+    from search.vectors import vector_updates
+    from search.words import rebuild_vocabulary
 
     started = time.monotonic()
     rng = random.Random(SEED)
@@ -395,8 +398,9 @@ def load():
         Source.objects.bulk_create(sources, batch_size=BATCH * 2)
         print(f"  {len(sources)} sources ({time.monotonic() - started:.0f} s)")
 
-        Article.objects.update(search_vector=SEARCH_VECTOR)
-        print(f"  search vectors ({time.monotonic() - started:.0f} s)")
+        Article.objects.update(**vector_updates())
+        words = rebuild_vocabulary()
+        print(f"  search vectors, {words} words ({time.monotonic() - started:.0f} s)")
 
         intake = Group.objects.get(name="Intake")
         staff = []

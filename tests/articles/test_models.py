@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
-from articles.models import Article, clean_search_query
+from articles.models import Article
 from tests.factories import ArticleFactory, CategoryFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -88,18 +88,3 @@ def test_category_protects_its_articles():
     ArticleFactory(category=category)
     with pytest.raises(ProtectedError):
         category.delete()
-
-
-@pytest.mark.parametrize(
-    ("raw", "clean"),
-    [
-        ("  klonopin  ", "klonopin"),
-        ("kl\x00onopin", "klonopin"),
-        ("a\u202eb", "ab"),
-        ("x" * 5000, "x" * 200),
-        ("two\n\twords", "two words"),
-        (None, ""),
-    ],
-)
-def test_search_queries_are_cleaned(raw, clean):
-    assert clean_search_query(raw) == clean

@@ -56,7 +56,7 @@ def test_intake_can_view_and_change_requests_and_nothing_else():
     }
 
 
-def test_editors_have_every_articles_and_pages_permission_and_nothing_in_contacts():
+def test_editors_have_every_articles_and_pages_permission_the_synonyms_and_nothing_in_contacts():
     perms = codenames("Editors")
     content = {
         f"{p.content_type.app_label}.{p.codename}"
@@ -64,8 +64,9 @@ def test_editors_have_every_articles_and_pages_permission_and_nothing_in_contact
             content_type__app_label__in=["articles", "pages"]
         ).select_related("content_type")
     }
+    synonyms = {f"search.{action}_synonymset" for action in ("add", "change", "delete", "view")}
     assert {"articles.delete_article", "pages.change_menu", "pages.add_page"} <= content
-    assert perms == content
+    assert perms == content | synonyms
 
 
 @pytest.mark.parametrize("url", CONTACTS_URLS)
