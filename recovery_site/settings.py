@@ -387,6 +387,9 @@ LOGGING = {
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },
+    "filters": {
+        "hide_query_strings": {"()": "recovery_site.log_filters.HideQueryStrings"},
+    },
     "handlers": {
         "stderr": {"class": "logging.StreamHandler", "formatter": "plain"},
     },
@@ -395,6 +398,13 @@ LOGGING = {
         # Django's default handler would mail tracebacks (with POST data) to ADMINS.
         "django": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
         "django.request": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        # runserver logs every request line; a search's words are in its query string.
+        "django.server": {
+            "handlers": ["stderr"],
+            "level": "INFO",
+            "filters": ["hide_query_strings"],
+            "propagate": False,
+        },
         # Failures and lockouts (warnings) only, with usernames and addresses masked;
         # not a line for every staff sign-in.
         "axes": {"level": "WARNING"},

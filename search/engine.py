@@ -65,6 +65,7 @@ class SearchResults:
         self._mode = ALL
         self._suggestion = ""
         self._partial = False
+        self._complete_count = 0
         self._capped = False
         self._total = 0
 
@@ -79,6 +80,12 @@ class SearchResults:
         """True when some results lack some of the words."""
         self._plan()
         return self._partial
+
+    @property
+    def complete_count(self):
+        """When partial: how many results have every word (they come first)."""
+        self._plan()
+        return self._complete_count
 
     @property
     def capped(self):
@@ -122,7 +129,8 @@ class SearchResults:
         if total < FEW and len(self._parsed.required) > 1:
             found = backend.count(self._parsed, ANY)
             if found > total:
-                self._mode, self._partial, total = ANY, True, found
+                self._mode, self._partial, self._complete_count = ANY, True, total
+                total = found
                 self._suggestion = self._suggestion or self._parsed.suggestion
         self._capped = total > RESULT_CAP
         self._total = min(total, RESULT_CAP)
@@ -177,8 +185,10 @@ class SearchResults:
 
 
 def add_excerpts(rows, parsed):
-    """Give each row (with `search_body` loaded) its `search_excerpt`."""
-    found = {w for t in parsed.terms for name in t.all_names for w in name.split()}
+    """Give each row (with `search_body` loaded) its `search_excerpt`, marking the
+    words of every term but question words (unless there is nothing else)."""
+    terms = [t for t in parsed.terms if not t.optional] or parsed.terms
+    found = {w for t in terms for name in t.all_names for w in name.split()}
     pattern = re.compile("|".join(map(word_pattern, sorted(found))), re.IGNORECASE)
     for row in rows:
         text = f"{row.summary} {excerpts.text_of(row.search_body)}"

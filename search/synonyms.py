@@ -16,7 +16,7 @@ from search.models import parse_names
 from search.text import normalize_term
 
 SHIPPED_FILE = Path(__file__).with_name("synonyms.txt")
-CACHE_KEY = "search:synonyms:v1"
+CACHE_KEY = "search:synonyms:v2"
 # Only a safety net: every change to the synonym sets deletes the cached index at once.
 CACHE_SECONDS = 15 * 60
 
@@ -31,18 +31,18 @@ class ShippedSet:
 
 @dataclass(frozen=True)
 class SynonymIndex:
-    equivalents: dict = field(default_factory=dict)  # name: frozenset of its names
-    broader: dict = field(default_factory=dict)  # name: frozenset of broader names
+    equivalents: dict = field(default_factory=dict)  # name: its names, main name first
+    broader: dict = field(default_factory=dict)  # name: broader names
 
     def __contains__(self, name):
         return name in self.equivalents
 
     def names(self, name):
-        """`name` first, then every other name for it."""
-        return (name, *sorted(self.equivalents.get(name, frozenset()) - {name}))
+        """`name` first, then every other name for it, the set's main name first."""
+        return (name, *(n for n in self.equivalents.get(name, ()) if n != name))
 
     def broader_names(self, name):
-        return tuple(sorted(self.broader.get(name, frozenset()) - {name}))
+        return tuple(n for n in self.broader.get(name, ()) if n != name)
 
 
 def read_shipped_sets(path=SHIPPED_FILE):
@@ -104,16 +104,20 @@ def build_index(rows):
     """The index from (terms, broader) pairs as stored."""
     equivalents, kinds = {}, {}
     for terms, broader in rows:
-        keys = frozenset(normalize_term(n) for n in parse_names(terms)) - {""}
+        keys = [k for k in dict.fromkeys(normalize_term(n) for n in parse_names(terms)) if k]
         for key in keys:
-            equivalents[key] = equivalents.get(key, frozenset()) | keys
+            equivalents[key] = tuple(dict.fromkeys((*equivalents.get(key, ()), *keys)))
         broader_key = normalize_term(broader)
         if broader_key:
             for key in keys:
-                kinds[key] = kinds.get(key, frozenset()) | {broader_key}
+                kinds[key] = tuple(dict.fromkeys((*kinds.get(key, ()), broader_key)))
     # A broader name stands for its own synonyms too ("opioid" also finds "opiate").
     broader = {
-        key: frozenset().union(*(equivalents.get(b, frozenset({b})) for b in names)) - {key}
+        key: tuple(
+            n
+            for n in dict.fromkeys(n for b in names for n in equivalents.get(b, (b,)))
+            if n not in equivalents.get(key, (key,))
+        )
         for key, names in kinds.items()
     }
     return SynonymIndex(equivalents, broader)

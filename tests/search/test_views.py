@@ -104,3 +104,19 @@ def test_what_someone_searched_for_is_never_logged(client, caplog):
         client.get(URL, {"q": "quetzalsecret", "page": "x"})
     assert caplog.records  # the 404s were logged...
     assert not [r for r in caplog.records if "quetzalsecret" in r.getMessage()]  # ...not the query
+
+
+def test_the_development_server_log_leaves_out_query_strings(caplog):
+    from django.core.servers.basehttp import WSGIRequestHandler
+
+    handler = WSGIRequestHandler.__new__(WSGIRequestHandler)
+    handler.requestline = "GET /search/?q=quetzalsecret HTTP/1.1"
+    handler.request_version = "HTTP/1.1"
+    handler.command = "GET"
+    handler.path = "/search/?q=quetzalsecret"
+    handler.request = None
+    with caplog.at_level(logging.INFO, logger="django.server"):
+        handler.log_request(200, 1234)
+    (record,) = [r for r in caplog.records if r.name == "django.server"]
+    assert "/search/?…" in record.getMessage()
+    assert "quetzalsecret" not in record.getMessage()
