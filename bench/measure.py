@@ -3,12 +3,14 @@
 python -m bench.measure session       # log in an Intake user; print the session key
 python -m bench.measure urls          # the benchmarked pages: "label<TAB>path" lines
 python -m bench.measure queries KEY   # SQL queries per request, as JSON
+python -m bench.measure searches      # search service times by kind of query, as JSON
 python -m bench.measure bump-cache    # invalidate every cached page (new content version)
 python -m bench.measure rss PID       # peak and current RSS of gunicorn PID's workers, JSON
 """
 
 import argparse
 import json
+import re
 import statistics
 import time
 from pathlib import Path
@@ -24,6 +26,20 @@ LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
 SMALL_ARTICLES = 30
 SMALL_CALLBACKS = 60
 TIMED_REQUESTS = 5
+# Searches timed one by one in-process (search pages are never page-cached): the kinds
+# of query visitors send, at the benchmark's 10,000 articles.
+SEARCHES = [
+    ("common word", "withdrawal"),
+    ("common word, page 5", "withdrawal&page=5"),
+    ("common word, misspelt", "withdrawl"),
+    ("rare word", "thiamine"),
+    ("brand name", "percocet"),
+    ("street name", "china white"),
+    ("question", "how long does xanax stay in your system"),
+    ("long, partial", "my husband drinks every night and gets the shakes in the morning"),
+    ("no results", "zebrafish"),
+]
+SEARCH_REPEATS = 40
 SHRUNK_TABLES = [
     "articles_source",
     "articles_article",
@@ -191,6 +207,53 @@ def queries(session_key):
     print(json.dumps(result, indent=2))
 
 
+def searches():
+    """Each kind of search through the whole view, in-process, page cache off: its
+    first request (synonyms not cached yet) and then SEARCH_REPEATS more."""
+    setup_django()
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    from search.synonyms import forget_synonyms
+
+    client = Client()
+    result = []
+    with override_settings(PAGE_CACHE=False, CACHES={"default": {"BACKEND": LOCMEM}}):
+        cache.clear()
+        for kind, query in SEARCHES:
+            path = f"/search/?q={query}"
+            forget_synonyms()
+            started = time.perf_counter()
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(path, HTTP_HOST=HOST)
+            first = (time.perf_counter() - started) * 1000
+            if response.status_code != 200:
+                raise SystemExit(f"{path} answered {response.status_code}, not 200")
+            found = re.search(r'class="search-count"[^>]*>([^<]*)<', response.content.decode())
+            times = []
+            for _ in range(SEARCH_REPEATS):
+                started = time.perf_counter()
+                client.get(path, HTTP_HOST=HOST)
+                times.append((time.perf_counter() - started) * 1000)
+            times.sort()
+            result.append(
+                {
+                    "kind": kind,
+                    "query": query.replace("&page=5", "")
+                    + (" (page 5)" if "page=5" in query else ""),
+                    "results": " ".join(found.group(1).split()[:3]) if found else "",
+                    "queries": len(captured),
+                    "first_ms": round(first, 1),
+                    "p50_ms": round(statistics.median(times), 1),
+                    "p95_ms": round(times[int(len(times) * 0.95) - 1], 1),
+                    "max_ms": round(times[-1], 1),
+                }
+            )
+    print(json.dumps(result, indent=2))
+
+
 def bump_cache():
     setup_django()
     from recovery_site.page_cache import bump_content_version
@@ -225,7 +288,9 @@ def rss(master_pid):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["session", "urls", "queries", "bump-cache", "rss"])
+    parser.add_argument(
+        "command", choices=["session", "urls", "queries", "searches", "bump-cache", "rss"]
+    )
     parser.add_argument("argument", nargs="?")
     args = parser.parse_args()
     if args.command == "session":
@@ -234,6 +299,8 @@ def main():
         urls()
     elif args.command == "queries":
         queries(args.argument)
+    elif args.command == "searches":
+        searches()
     elif args.command == "bump-cache":
         bump_cache()
     else:
