@@ -26,18 +26,23 @@ SEARCH_VECTOR_FIELDS = ["search_vector", "search_rank_vector"]
 
 class CategoryQuerySet(models.QuerySet):
     def with_published_articles(self):
-        """Categories a visitor can browse: those with a published article, each with
-        `published_count`, how many."""
+        """Categories a visitor can browse: those with a published article."""
+        return self.filter(pk__in=Article.objects.published().values("category"))
+
+    def most_articles_first(self):
+        """Those, with `published_count`, the most published articles first."""
         count = (
             Article.objects.published()
             .filter(category=OuterRef("pk"))
             .order_by()
             .values("category")
-            .annotate(n=Count("pk"))
+            .annotate(n=Count("*"))  # not Count("pk"): the index alone answers COUNT(*)
             .values("n")
         )
-        return self.filter(pk__in=Article.objects.published().values("category")).annotate(
-            published_count=Subquery(count)
+        return (
+            self.with_published_articles()
+            .annotate(published_count=Subquery(count))
+            .order_by("-published_count", "name")
         )
 
 

@@ -222,6 +222,7 @@ def searches():
     result = []
     with override_settings(PAGE_CACHE=False, CACHES={"default": {"BACKEND": LOCMEM}}):
         cache.clear()
+        client.get("/search/?q=warm+up", HTTP_HOST=HOST)  # templates, URLs, connection
         for kind, query in SEARCHES:
             path = f"/search/?q={query}"
             forget_synonyms()
@@ -229,6 +230,7 @@ def searches():
             with CaptureQueriesContext(connection) as captured:
                 response = client.get(path, HTTP_HOST=HOST)
             first = (time.perf_counter() - started) * 1000
+            query_count = len(captured)  # read now: the next request clears the log
             if response.status_code != 200:
                 raise SystemExit(f"{path} answered {response.status_code}, not 200")
             found = re.search(r'class="search-count"[^>]*>([^<]*)<', response.content.decode())
@@ -244,7 +246,7 @@ def searches():
                     "query": query.replace("&page=5", "")
                     + (" (page 5)" if "page=5" in query else ""),
                     "results": " ".join(found.group(1).split()[:3]) if found else "",
-                    "queries": len(captured),
+                    "queries": query_count,
                     "first_ms": round(first, 1),
                     "p50_ms": round(statistics.median(times), 1),
                     "p95_ms": round(times[int(len(times) * 0.95) - 1], 1),

@@ -3,9 +3,9 @@
 Builds a throwaway site (a temporary SQLite database and media folder, the demo
 articles and pages, made-up call-back requests and a superuser), serves it with
 runserver on a free port, and photographs it with Playwright driving Debian's
-Chromium: home, an article, a page, the call-back form with errors and the
-speed-to-lead dashboard, each 390 and 1280 pixels wide, into docs/screenshots/.
-Nothing is downloaded.
+Chromium: home, an article, a page, the call-back form with errors, a misspelt search
+and the speed-to-lead dashboard, each 390 and 1280 pixels wide, into
+docs/screenshots/. Nothing is downloaded.
 """
 
 import datetime
@@ -31,6 +31,7 @@ MAX_HEIGHT = 2500
 PHONE_HEIGHT = 844
 ARTICLE = "/articles/how-does-klonopin-work/"
 PAGE = "/about/"
+SEARCH = "/search/?q=klonipin+and+alcohol"
 # Images in the picture (lazy ones further down never start), ten seconds at most.
 IMAGES_LOADED = """() => Promise.race([
     new Promise(done => setTimeout(done, 10000)),
@@ -166,6 +167,7 @@ def main():
                     shoot(page, ARTICLE, "article", width)
                     shoot(page, PAGE, "page", width)
                     shoot(page, "/call-back/", "callback-errors", width, send_empty_form)
+                    shoot(page, SEARCH, "search", width)
                 page.goto(login)
                 page.get_by_label("Username").fill(username)
                 page.get_by_label("Password").fill(password)
