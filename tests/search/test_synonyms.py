@@ -132,6 +132,19 @@ def test_an_editor_adds_a_name_in_the_admin_and_search_uses_it_at_once(editor_cl
     assert [a.slug for a in found] == ["bupe"]
 
 
+def test_an_editor_says_what_a_drug_is_a_kind_of(editor_client):
+    ArticleFactory(slug="opioids", title="Opioids and the brain")
+    response = editor_client.post(
+        "/admin/search/synonymset/add/",
+        {"terms": "nightbird, nightbirds", "broader": "opioid", "note": ""},
+    )
+    assert response.status_code == 302
+    assert SynonymSet.objects.get(terms__startswith="nightbird").broader == "opioid"
+    assert [a.slug for a in ArticleFactory._meta.model.objects.published().search("nightbird")] == [
+        "opioids"
+    ]
+
+
 def test_intake_staff_cannot_touch_the_synonyms(client):
     intake = StaffUserFactory(username="intake-syn")
     intake.groups.add(Group.objects.get(name="Intake"))
