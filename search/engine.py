@@ -178,10 +178,13 @@ class SearchResults:
 
     @property
     def other_names(self):
-        """(what was typed, [other names searched for it]) for terms the synonym list
-        expanded, to say why an article without the typed word is listed."""
-        self._plan()
-        return [(t.correction or t.text, t.other_names) for t in self.parsed.terms if t.other_names]
+        """(what was typed, [other names searched for it, broader names last]) for terms
+        the synonym list expanded, to say why an article without the typed word is listed."""
+        return [
+            (t.correction or t.text, [*t.other_names, *t.broader])
+            for t in self.parsed.terms
+            if t.other_names or t.broader
+        ]
 
 
 def add_excerpts(rows, parsed):

@@ -40,6 +40,12 @@ def test_other_names_searched_are_named(client):
     assert "Also looking for other names: <strong>vivitrol</strong> (naltrexone" in html
 
 
+def test_broader_names_searched_are_named_too(client):
+    ArticleFactory(title="Opioids and the brain")
+    html = client.get(URL, {"q": "dilaudid"}).content.decode()
+    assert "<strong>dilaudid</strong> (hydromorphone, dillies, opioid, …)" in html
+
+
 def test_nothing_found_offers_the_phone_the_call_back_and_the_biggest_topics(client):
     contact = ContactSettings.load()
     contact.phone = "+16195550100"
