@@ -21,14 +21,19 @@ EXCERPT_WORDS = 30
 _SPAN = EXCERPT_WORDS * 7  # characters, at about 7 a word with its space
 _LEAD = 40  # characters shown before the first match
 _TAG = re.compile(r"<[^>]*>")
+_HEADING_END = re.compile(r"(?<![.?!:;])</h[2-6]>")  # one that ends without punctuation
+_ITEM_END = re.compile(r"(?<![.?!:;])</li>")
 # Matches looked at to find the densest stretch; enough for any article.
 _MAX_MATCHES = 400
 
 
 def text_of(body_html):
-    """The words of a sanitized body, for an excerpt: tags out, entities decoded
-    (whitespace is tidied in the excerpt only, which is quicker)."""
-    return html.unescape(_TAG.sub(" ", body_html or ""))
+    """The words of a sanitized body, for an excerpt: a heading ends with a full stop
+    and a list item with a semicolon, so they do not run into the next words; tags
+    out, entities decoded (whitespace is tidied in the excerpt only, which is quicker)."""
+    text = _HEADING_END.sub(". ", body_html or "")
+    text = _ITEM_END.sub("; ", text)
+    return html.unescape(_TAG.sub(" ", text))
 
 
 def excerpt(text, pattern):

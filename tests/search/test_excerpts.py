@@ -35,3 +35,13 @@ def test_article_text_is_escaped_and_only_marks_are_markup():
     assert "<script>" not in shown
     assert "&lt;script&gt;" in shown
     assert re.sub(r"</?mark>", "", shown).count("<") == 0
+
+
+def test_headings_and_list_items_do_not_run_into_the_next_words():
+    body = (
+        "<h2>What detox is</h2><p>Withdrawal with care.</p><h3>Why?</h3>"
+        "<ul><li>Rest</li><li>Water.</li></ul>"
+    )
+    assert " ".join(text_of(body).split()) == (
+        "What detox is. Withdrawal with care. Why? Rest; Water."
+    )
