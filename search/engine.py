@@ -131,7 +131,6 @@ class SearchResults:
             if found > total:
                 self._mode, self._partial, self._complete_count = ANY, True, total
                 total = found
-                self._suggestion = self._suggestion or self._parsed.suggestion
         self._capped = total > RESULT_CAP
         self._total = min(total, RESULT_CAP)
 
