@@ -131,6 +131,11 @@ class SearchResults:
             if found > total:
                 self._mode, self._partial, self._complete_count = ANY, True, total
                 total = found
+                # Offer the corrected words only if published articles use them (a
+                # word of a draft must never be suggested).
+                corrected = [t for t in query.terms if t.correction]
+                if corrected and not self._suggestion and backend.exists_all(corrected):
+                    self._suggestion = query.suggestion
         self._capped = total > RESULT_CAP
         self._total = min(total, RESULT_CAP)
 
@@ -224,6 +229,11 @@ class PostgresBackend:
 
     def exists(self, term):
         return self.queryset.filter(search_vector=_tsquery(term.names)).exists()
+
+    def exists_all(self, terms):
+        """Does an article use the correction of each of these corrected terms?"""
+        queries = (_tsquery((t.correction,)) for t in terms)
+        return self.queryset.filter(search_vector=_join(queries, and_)).exists()
 
     @staticmethod
     def _term_score(term):
@@ -356,6 +366,12 @@ class SqliteBackend:
 
     def exists(self, term):
         return self.queryset.filter(self._match(term, term.names)).exists()
+
+    def exists_all(self, terms):
+        """Does an article use the correction of each of these corrected terms?"""
+        return self.queryset.filter(
+            _join((self._name_match(t.correction) for t in terms), and_)
+        ).exists()
 
     def page(self, parsed, mode, start, stop, many):
         complete = (
