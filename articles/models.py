@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import URLValidator
-from django.db import connection, models
+from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -16,7 +16,7 @@ from publishing.models import (
     Status,
     publishing_constraints,
 )
-from search.vectors import vector_updates
+from search.vectors import refresh_vectors
 
 WORDS_PER_MINUTE = 200
 
@@ -71,13 +71,6 @@ class Category(models.Model):
 class ArticleQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.select_related("category").defer("body", *SEARCH_VECTOR_FIELDS)
-
-    def search(self, query):
-        """These articles matching a visitor's `query`, best first: a lazy result list
-        that paginates like a queryset (see search.engine)."""
-        from search.engine import SearchResults
-
-        return SearchResults(self, query)
 
 
 def featured_image_path(instance, filename):
@@ -187,9 +180,7 @@ class Article(Publishable):
         return reverse("articles:detail", args=[self.slug])
 
     def update_search_vector(self):
-        if connection.vendor != "postgresql":
-            return
-        Article.objects.filter(pk=self.pk).update(**vector_updates())
+        refresh_vectors(Article.objects.filter(pk=self.pk))
 
     @property
     def reading_minutes(self):

@@ -9,6 +9,7 @@ from django.views.generic import ListView
 from articles import images
 from articles.models import Article, Category
 from articles.seo import article_jsonld
+from pages.models import Page
 from publishing.views import PublishedDetailView
 from recovery_site.staff import staff_required
 from search.query import clean_query
@@ -18,6 +19,9 @@ RECENT_COUNT = 5
 RELATED_COUNT = 3
 # Topics offered when a search finds nothing.
 SEARCH_TOPICS_COUNT = 5
+# The centre's own pages (admissions, insurance...) listed above the articles a search
+# finds, on its first page.
+SEARCH_PAGES_COUNT = 3
 
 
 class ArticleListView(ListView):
@@ -56,6 +60,10 @@ class SearchView(ArticleListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, results=self.results, **kwargs)
+        page = context.get("page_obj")
+        if self.query and (page is None or page.number == 1):
+            pages = Page.objects.published().defer("search_vector", "search_rank_vector")
+            context["site_pages"] = self.results.alongside(pages, SEARCH_PAGES_COUNT)
         if not self.results:
             # Most articles first: where a reader is most likely to find an answer.
             context["topics"] = Category.objects.most_articles_first()[:SEARCH_TOPICS_COUNT]

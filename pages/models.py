@@ -1,5 +1,6 @@
 from urllib.parse import urlsplit
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -9,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from articles.models import Category
 from publishing.models import Publishable, publishing_constraints
 from recovery_site.addresses import address_in_use
+from search.vectors import refresh_vectors
 
 
 def validate_menu_address(value):
@@ -56,8 +58,17 @@ class Page(Publishable):
         null=True, blank=True, unique=True, editable=False
     )
     imported_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Site search finds pages too (search/vectors.py says what each vector holds).
+    search_vector = SearchVectorField(null=True, editable=False)
+    search_rank_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=Publishable.history_excluded_fields)
+    history = HistoricalRecords(
+        excluded_fields=[
+            "search_vector",
+            "search_rank_vector",
+            *Publishable.history_excluded_fields,
+        ]
+    )
 
     class Meta:
         ordering = ["title"]
@@ -74,6 +85,9 @@ class Page(Publishable):
 
     def get_absolute_url(self):
         return reverse("pages:detail", args=[self.slug])
+
+    def saved(self, previous):
+        refresh_vectors(Page.objects.filter(pk=self.pk))
 
     def clean(self):
         super().clean()

@@ -106,6 +106,14 @@ class PublishableQuerySet(models.QuerySet):
         cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.TRASH_RETENTION_DAYS)
         return self.filter(trashed_at__lt=cutoff)
 
+    def search(self, query):
+        """These rows matching a visitor's `query`, best first: a lazy result list that
+        paginates like a queryset (see search.engine). The model needs the two search
+        vectors of search.vectors."""
+        from search.engine import SearchResults
+
+        return SearchResults(self, query)
+
 
 def social_image_path(instance, filename):
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"

@@ -1,4 +1,5 @@
-"""Site search: a visitor's words, however they spell them, to the right articles.
+"""Site search: a visitor's words, however they spell them, to the right articles
+(and the centre's own pages, listed apart and marked as pages).
 
 Module map:
 - text.py       how text is cut into words; stop words and question words
@@ -10,6 +11,6 @@ Module map:
 - excerpts.py   highlighted excerpts, always escaped
 - models.py     SynonymSet (editors extend it in the admin), SearchWord (the vocabulary)
 
-The view is articles.views.SearchView; `Article.objects.published().search(q)` is
-the entry point. Nothing here stores or logs what anyone searched for.
+The view is articles.views.SearchView; `Article.objects.published().search(q)` (and
+the same on pages) is the entry point. Nothing here stores or logs what anyone searched for.
 """

@@ -8,10 +8,12 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from articles.models import Article
+        from pages.models import Page
         from search import signals
         from search.models import SynonymSet
 
-        post_save.connect(signals.article_saved, sender=Article, dispatch_uid="search-article")
+        post_save.connect(signals.content_saved, sender=Article, dispatch_uid="search-article")
+        post_save.connect(signals.content_saved, sender=Page, dispatch_uid="search-page")
         post_save.connect(signals.synonyms_changed, sender=SynonymSet, dispatch_uid="search-syn")
         post_delete.connect(
             signals.synonyms_changed, sender=SynonymSet, dispatch_uid="search-syn-del"

@@ -26,8 +26,8 @@ SQLite (the demo database) follows the same plan with a simple ranking: a word
 in the title counts 3, in the summary 2, in the body 1, times its term's weight.
 
 Any model with title, summary, body, published_at and the two search vectors
-(search.vectors) can be searched the same way; another model's results would be
-merged by these same scores.
+(search.vectors) can be searched the same way. The centre's pages are listed apart,
+found by the query as the article search settled it (`alongside`).
 """
 
 import re
@@ -107,9 +107,7 @@ class SearchResults:
         self._parsed = query.narrow()
         if not query.terms:
             return
-        vendor = connections[self._queryset.db].vendor
-        backend = (PostgresBackend if vendor == "postgresql" else SqliteBackend)(self._queryset)
-        self._backend = backend
+        backend = self._backend = backend_for(self._queryset)
         total = backend.count(self._parsed, ALL)
         if total < FEW:
             misspelt = self._maybe_misspelt(query, total)
@@ -180,6 +178,16 @@ class SearchResults:
     def __iter__(self):
         return iter(self[: self.count()])
 
+    def alongside(self, queryset, limit):
+        """The best `limit` rows of another searchable model (the centre's pages) for
+        this query as this search settled it (corrected, broader names, partial
+        matches): one query more, not a plan of its own."""
+        self._plan()
+        if not self._parsed or not self._parsed.required:
+            return []
+        rows = backend_for(queryset).page(self._parsed, self._mode, 0, limit, many=False)
+        return add_excerpts(rows, self._parsed)
+
     @property
     def other_names(self):
         """(what was typed, [other names searched for it, broader names last]) for terms
@@ -189,6 +197,11 @@ class SearchResults:
             for t in self.parsed.terms
             if t.other_names or t.broader
         ]
+
+
+def backend_for(queryset):
+    vendor = connections[queryset.db].vendor
+    return (PostgresBackend if vendor == "postgresql" else SqliteBackend)(queryset)
 
 
 def add_excerpts(rows, parsed):

@@ -4,7 +4,7 @@ from search.synonyms import forget_synonyms
 from search.words import add_words, article_vocabulary, vocabulary
 
 
-def article_saved(sender, instance, raw=False, using="default", **kwargs):
+def content_saved(sender, instance, raw=False, using="default", **kwargs):
     if not raw:
         add_words(article_vocabulary(instance.title, instance.summary, instance.body), using)
 

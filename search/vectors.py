@@ -1,7 +1,8 @@
 """What the full-text index of a searchable model holds (PostgreSQL).
 
-A searchable model has `title`, `summary` and `body` (sanitized HTML) fields and two
-SearchVectorFields, both filled by one UPDATE with `vector_updates()`:
+A searchable model (articles, pages) has `title`, `summary` and `body` (sanitized
+HTML) fields and two SearchVectorFields, both filled by one UPDATE with
+`vector_updates()`:
 
 - `search_vector`: title and headings (weight A), summary (B) and body (C). It
   decides what matches; a GIN index serves it.
@@ -14,6 +15,7 @@ Headings are found in SQL, so the same UPDATE serves one article or all of them.
 """
 
 from django.contrib.postgres.search import SearchVector
+from django.db import connections
 from django.db.models import Func, TextField
 
 CONFIG = "english"
@@ -42,3 +44,9 @@ def vector_updates():
         "search_vector": _title_and_summary() + SearchVector("body", weight="C", config=CONFIG),
         "search_rank_vector": _title_and_summary(),
     }
+
+
+def refresh_vectors(queryset):
+    """Fill both vectors of these rows. PostgreSQL only: SQLite searches the text."""
+    if connections[queryset.db].vendor == "postgresql":
+        queryset.update(**vector_updates())

@@ -6,6 +6,7 @@ Matrix: draft/published x past/future publishing time, plus "in the trash". Only
 """
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -59,18 +60,56 @@ def test_every_surface_applies_the_rule_to_pages(client, status, offset, visible
     assert client.get(url).status_code == (200 if visible else 404)
 
 
+def _search_parts(client, query):
+    """(the article results, the pages listed apart) of a search page."""
+    html = client.get("/search/", {"q": query}).content.decode()
+    main = html.split("<main", 1)[1].split("</main>")[0]
+    pages = re.search(r'<section class="search-pages".*?</section>', main, re.DOTALL)
+    return main.replace(pages[0], "") if pages else main, pages[0] if pages else ""
+
+
 def test_pages_never_appear_among_articles(client):
     make("published", PAST)
     ArticleFactory(title="An article about zebrafish", slug="zebra-article")
-    for path, params in [
-        ("/articles/", {}),
-        ("/feed/", {}),
-        ("/search/", {"q": "zebrafish"}),
-    ]:
-        html = client.get(path, params).content.decode()
+    for path in ["/articles/", "/feed/"]:
+        html = client.get(path).content.decode()
         main = html.split("<main", 1)[-1].split("</main>")[0] if "<main" in html else html
         assert "/zebrafish-policy/" not in main, path
         assert "zebra-article" in main, path
+    articles, pages = _search_parts(client, "zebrafish")
+    assert "/zebrafish-policy/" not in articles
+    assert "zebra-article" in articles
+    assert "zebra-article" not in pages
+
+
+@pytest.mark.parametrize(("status", "offset", "visible"), MATRIX)
+def test_site_search_lists_a_page_apart_and_marked_only_when_it_is_public(
+    client, status, offset, visible
+):
+    make(status, offset)
+    articles, pages = _search_parts(client, "zebrafish")
+    assert ("/zebrafish-policy/" in pages) is visible
+    assert "/zebrafish-policy/" not in articles
+    if visible:
+        assert '<span class="search-pages__kind">Page</span>' in pages
+        assert "Zebrafish policy" in pages
+
+
+def test_site_search_finds_a_page_by_a_misspelt_word_only_pages_use(client):
+    make("published", PAST)
+    ArticleFactory(title="Sleep after detox", slug="sleep")
+    articles, pages = _search_parts(client, "zebrafsh")
+    assert "/zebrafish-policy/" in pages
+    assert "/sleep/" not in articles
+
+
+def test_pages_are_listed_on_the_first_results_page_only(client):
+    make("published", PAST)
+    for n in range(15):
+        ArticleFactory(title=f"Zebrafish notes {n}", slug=f"zebra-{n}")
+    assert "/zebrafish-policy/" in _search_parts(client, "zebrafish")[1]
+    html = client.get("/search/", {"q": "zebrafish", "page": 2}).content.decode()
+    assert "/zebrafish-policy/" not in html.split("<main", 1)[1].split("</main>")[0]
     home = client.get("/").content.decode().split("<main", 1)[1].split("</main>")[0]
     assert "/zebrafish-policy/" not in home
 

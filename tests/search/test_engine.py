@@ -180,3 +180,17 @@ def test_a_search_runs_a_bounded_number_of_queries(django_assert_max_num_queries
     with django_assert_max_num_queries(10):
         results = search("klonipin zebrafish sleeplessness nightmares")
         list(results[0:12])
+
+
+def test_a_search_lists_matching_pages_with_one_query_more(client, django_assert_num_queries):
+    from tests.factories import PageFactory
+
+    ArticleFactory(title="Klonopin and sleep", slug="klonopin-sleep")
+    PageFactory(title="Admissions", slug="admissions", body="<p>We admit people for klonopin.</p>")
+    client.get("/search/?q=warmup")  # contact settings, synonym index, menus: cached
+    results = search("klonopin")
+    results.count()
+    with django_assert_num_queries(1):
+        pages = results.alongside(PageFactory._meta.model.objects.published(), 3)
+    assert [p.slug for p in pages] == ["admissions"]
+    assert "<mark>klonopin</mark>" in str(pages[0].search_excerpt).lower()
