@@ -440,6 +440,9 @@ def load():
                     if rng.random() < 0.98
                     else None,
                     created_at=created,
+                    last_asked_at=created,
+                    # As the model's save() would: waiting requests are due since they came.
+                    next_call_at=created if status in CallbackRequest.WAITING_STATUSES else None,
                 )
             )
         requests = CallbackRequest.objects.bulk_create(requests, batch_size=BATCH * 2)

@@ -1,12 +1,15 @@
 import csv
 import re
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
-from django.http import HttpResponse
+from django.db import models
+from django.db.models import Count, Max, Q
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -16,21 +19,31 @@ from contacts import dashboard
 from contacts.models import (
     TRIAGE_ORDERING,
     AccessLogEntry,
+    CallAttempt,
     CallbackExport,
+    CallbackNote,
     CallbackRequest,
     CallbackRequestEvent,
     ContactSettings,
+    assignable_staff,
     short_duration,
 )
 from contacts.services import (
     AUDITED_FIELDS,
+    call_attempt_log,
     callback_export_record,
+    callback_note_add,
     callback_request_change,
     callback_request_viewed,
 )
 from recovery_site.admin_lists import DeclaredFiltersOnly
 
 Status = CallbackRequest.Status
+
+# How often an open call-back list asks whether requests arrived.
+LIVE_POLL_SECONDS = 15
+# What the live list counts: a request received, or one that someone asked for again.
+ARRIVALS = (CallbackRequestEvent.Kind.CREATED, CallbackRequestEvent.Kind.ASKED_AGAIN)
 
 # Spreadsheets run cells that start with these as formulas; a leading quote keeps them text.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -92,7 +105,7 @@ class AssignedFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         staff = (
             get_user_model()
-            .objects.filter(is_staff=True, is_active=True)
+            .objects.filter(assignable_staff())
             .exclude(pk=request.user.pk)
             .order_by("username")
         )
@@ -124,11 +137,60 @@ class NotifiedFilter(admin.SimpleListFilter):
         return queryset
 
 
+class NextCallFilter(admin.SimpleListFilter):
+    title = "next call"
+    parameter_name = "call"
+
+    def lookups(self, request, model_admin):
+        return [("due", "Due now"), ("later", "Later"), ("none", "No call needed")]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "due":
+            return queryset.filter(next_call_at__lte=now)
+        if self.value() == "later":
+            return queryset.filter(next_call_at__gt=now)
+        if self.value() == "none":
+            return queryset.filter(next_call_at__isnull=True)
+        return queryset
+
+
+class AddOnlyInline(admin.StackedInline):
+    """A form to add one more entry; what was added shows in the history, where it can
+    be neither changed nor deleted. The service writes it (see save_formset)."""
+
+    extra = 1
+    max_num = 1
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).none()
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class CallAttemptInline(AddOnlyInline):
+    model = CallAttempt
+    verbose_name = verbose_name_plural = "log a call attempt"
+    fields = ("outcome", "next_call_at", "note")
+
+
+class CallbackNoteInline(AddOnlyInline):
+    model = CallbackNote
+    verbose_name = verbose_name_plural = "add a note"
+    fields = ("text",)
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
+
+
 class CallbackRequestEventInline(admin.TabularInline):
     model = CallbackRequestEvent
     verbose_name = "history"
     verbose_name_plural = "history"
-    fields = ("created_at", "actor", "description")
+    fields = ("created_at", "actor", "entry")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -139,8 +201,12 @@ class CallbackRequestEventInline(admin.TabularInline):
             super()
             .get_queryset(request)
             .filter(kind__in=CallbackRequestEvent.HISTORY_KINDS)
-            .select_related("actor")
+            .select_related("actor", "note", "attempt")
         )
+
+    @admin.display(description="what happened")
+    def entry(self, obj):
+        return linebreaksbr(obj.description, autoescape=True)
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -160,11 +226,14 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
         "phone_link",
         "best_time",
         "status",
+        "attempts",
+        "next_call",
         "assigned_to",
         "notified",
     )
     list_display_links = ("received", "name")
     list_filter = (
+        NextCallFilter,
         "status",
         "best_time",
         AssignedFilter,
@@ -187,7 +256,11 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
         "mark_spam",
         "export_csv",
     )
-    inlines = (CallbackRequestEventInline,)
+    inlines = (CallAttemptInline, CallbackNoteInline, CallbackRequestEventInline)
+
+    class Media:
+        css = {"all": ("contacts/admin/work.css",)}
+
     fieldsets = (
         (
             "What they sent",
@@ -204,8 +277,14 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
                 )
             },
         ),
-        ("Work", {"fields": ("status", "assigned_to", "staff_notes")}),
-        ("Record", {"fields": ("last_asked_at", "first_contact_at", "notified_at", "updated_at")}),
+        ("Work", {"fields": ("status", "assigned_to", "next_call_at", "attempt_count")}),
+        (
+            "Record",
+            {
+                "fields": ("last_asked_at", "first_contact_at", "notified_at", "updated_at"),
+                "classes": ("collapse",),
+            },
+        ),
     )
     readonly_fields = (
         "received",
@@ -217,6 +296,8 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
         "consent_text_version",
         "consented_at",
         "sent_fast",
+        "next_call_at",
+        "attempt_count",
         "last_asked_at",
         "first_contact_at",
         "notified_at",
@@ -233,6 +314,21 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
     @admin.display(description="phone", ordering="phone")
     def phone_link(self, obj):
         return format_html('<a href="{}">{}</a>', obj.phone_href, obj.phone_display)
+
+    @admin.display(description="attempts", ordering="attempt_count")
+    def attempts(self, obj):
+        return obj.attempt_count
+
+    @admin.display(description="next call due", ordering="next_call_at")
+    def next_call(self, obj):
+        if obj.next_call_at is None:
+            return "-"
+        if obj.next_call_at <= timezone.now():
+            return "due now"
+        due = timezone.localtime(obj.next_call_at)
+        if due.date() == timezone.localdate():
+            return f"today {due:%H:%M}"
+        return f"{due:%b} {due.day}, {due:%H:%M}"
 
     @admin.display(description="notified", boolean=True, ordering="notified_at")
     def notified(self, obj):
@@ -268,6 +364,27 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
         if changes:
             callback_request_change(obj, actor=request.user, **changes)
 
+    def save_formset(self, request, form, formset, change):
+        """Notes and call attempts are written by the services, with their history."""
+        if formset.model not in (CallAttempt, CallbackNote):
+            return super().save_formset(request, form, formset, change)
+        added = []
+        for entry in formset.save(commit=False):  # new entries only: nothing else is offered
+            if isinstance(entry, CallAttempt):
+                added.append(
+                    call_attempt_log(
+                        form.instance,
+                        made_by=request.user,
+                        outcome=entry.outcome,
+                        next_call_at=entry.next_call_at,
+                        note=entry.note,
+                    )
+                )
+            else:
+                added.append(callback_note_add(form.instance, author=request.user, text=entry.text))
+        formset.new_objects = added
+        return added
+
     def _change_each(self, request, queryset, message, **changes):
         count = 0
         for callback_request in queryset.select_related(None).only("pk"):
@@ -277,6 +394,11 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
 
     @admin.action(description="Assign to me", permissions=["change"])
     def assign_to_me(self, request, queryset):
+        if not get_user_model().objects.filter(assignable_staff(), pk=request.user.pk).exists():
+            self.message_user(
+                request, "Only intake staff can be assigned requests.", messages.ERROR
+            )
+            return
         self._change_each(
             request, queryset, "Assigned {count} request(s) to you.", assigned_to=request.user
         )
@@ -333,7 +455,35 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
             self.admin_site.admin_view(self.dashboard_view),
             name="contacts_callbackrequest_dashboard",
         )
-        return [dashboard_url, *super().get_urls()]
+        live_url = path(
+            "live/",
+            self.admin_site.admin_view(self.live_view),  # never cached
+            name="contacts_callbackrequest_live",
+        )
+        return [dashboard_url, live_url, *super().get_urls()]
+
+    def changelist_view(self, request, extra_context=None):
+        newest = CallbackRequestEvent.objects.aggregate(newest=Max("pk"))["newest"] or 0
+        extra_context = {
+            **(extra_context or {}),
+            "live_newest": newest,
+            "live_poll_ms": LIVE_POLL_SECONDS * 1000,
+        }
+        return super().changelist_view(request, extra_context)
+
+    def live_view(self, request):
+        """For the open list: how many requests arrived or were asked for again since
+        history entry `after`, and the newest entry to ask from next time. Numbers only:
+        nothing about the people who asked."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        after = request.GET.get("after", "")
+        if not re.fullmatch(r"[0-9]{1,15}", after):
+            return JsonResponse({"error": "Give after=<the newest number you have>."}, status=400)
+        since = CallbackRequestEvent.objects.filter(pk__gt=int(after)).aggregate(
+            newest=Max("pk"), arrived=Count("request", distinct=True, filter=Q(kind__in=ARRIVALS))
+        )
+        return JsonResponse({"newest": since["newest"] or int(after), "arrived": since["arrived"]})
 
     def dashboard_view(self, request):
         if not self.has_view_permission(request):

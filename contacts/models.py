@@ -3,8 +3,9 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import DatabaseError, connection, models, transaction
-from django.db.models import Case, F, Value, When
+from django.db.models import F
 from django.utils import timezone
 
 from contacts.phone import display_phone, parse_phone
@@ -159,13 +160,29 @@ def short_duration(delta):
     return f"{hours // 24} days"
 
 
-# How intake staff see requests: new ones first, those waiting longest at the top;
-# then the rest, newest first.
+# How intake staff see requests: the calls that are due first, the longest overdue at
+# the top (a new request is due from the moment it arrives, a repeat from the same
+# phone makes it due again at once, an attempt can set a later time); then the
+# requests nobody needs to call, the most recently asked first.
 TRIAGE_ORDERING = (
-    Case(When(status="new", then=Value(0)), default=Value(1)).asc(),
-    Case(When(status="new", then=F("created_at"))).asc(),
-    F("created_at").desc(),
+    F("next_call_at").asc(nulls_last=True),
+    F("last_asked_at").desc(),
 )
+
+
+# The staff group that works the call-back requests (made by the groups migration).
+INTAKE_GROUP = "Intake"
+
+
+def assignable_staff():
+    """Who may be given a call-back request: active staff in Intake, and superusers.
+    Editors never are. A Q for `limit_choices_to` and for filtering users."""
+    from django.contrib.auth.models import Group
+
+    intake_members = Group.objects.filter(name=INTAKE_GROUP).values("user")
+    return models.Q(is_active=True, is_staff=True) & (
+        models.Q(is_superuser=True) | models.Q(pk__in=intake_members)
+    )
 
 
 class CallbackRequest(DialablePhone, models.Model):
@@ -208,16 +225,15 @@ class CallbackRequest(DialablePhone, models.Model):
         null=True,
         blank=True,
         related_name="callback_requests",
-        limit_choices_to={"is_staff": True, "is_active": True},
-        help_text="The staff member working this request.",
+        limit_choices_to=assignable_staff,
+        help_text="The intake worker working this request.",
     )
     first_contact_at = models.DateTimeField(
         "first contact",
         null=True,
         blank=True,
-        help_text="Set automatically when the status first leaves New.",
+        help_text="When somebody first spoke with them: set when the status first is Connected.",
     )
-    staff_notes = models.TextField(blank=True)
     notified_at = models.DateTimeField(
         "staff notified",
         null=True,
@@ -245,6 +261,17 @@ class CallbackRequest(DialablePhone, models.Model):
         editable=False,
         help_text="When the request was received, or when the same phone last asked again.",
     )
+    next_call_at = models.DateTimeField(
+        "next call due",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=(
+            "When to call next: on arrival, at once; after an attempt, the time it set; "
+            "empty once nobody needs to call (connected, closed, spam, wrong number)."
+        ),
+    )
+    attempt_count = models.PositiveIntegerField("attempts", default=0, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -254,10 +281,13 @@ class CallbackRequest(DialablePhone, models.Model):
         indexes = [
             # Serves the intake list's order (the admin adds -pk for a total order), so a
             # page of 50 is an index scan rather than a sort of every request.
+            # (An ascending index keeps NULLs last on PostgreSQL, as the order does;
+            # SQLite cannot say so in an index.)
             models.Index(
-                *(expression.copy() for expression in TRIAGE_ORDERING),
+                F("next_call_at").asc(),
+                F("last_asked_at").desc(),
                 F("id").desc(),
-                name="callback_triage_order",
+                name="callback_queue_order",
             ),
             models.Index(fields=["status", "created_at"], name="callback_status_created"),
             models.Index(fields=["client_hash", "created_at"], name="callback_client_created"),
@@ -274,13 +304,128 @@ class CallbackRequest(DialablePhone, models.Model):
         # Never the name or phone: this string lands in logs, admin messages and history.
         return f"Call-back request #{self.pk}" if self.pk else "New call-back request"
 
+    # Still waiting for a conversation: a repeat from the same phone joins these.
+    WAITING_STATUSES = (Status.NEW, Status.ATTEMPTED)
+
     def save(self, *args, **kwargs):
-        if self.status != self.Status.NEW and self.first_contact_at is None:
+        derived = set()
+        if self.status == self.Status.CONNECTED and self.first_contact_at is None:
             self.first_contact_at = timezone.now()
-            update_fields = kwargs.get("update_fields")
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "first_contact_at"}
+            derived.add("first_contact_at")
+        if self.status not in self.WAITING_STATUSES and self.next_call_at is not None:
+            self.next_call_at = None  # nobody needs to call any more
+            derived.add("next_call_at")
+        elif self.status == self.Status.NEW and self.next_call_at is None:
+            self.next_call_at = self.created_at  # due from the moment it arrived
+            derived.add("next_call_at")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and derived:
+            kwargs["update_fields"] = {*update_fields, *derived}
         super().save(*args, **kwargs)
+
+
+class CallbackNote(models.Model):
+    """One note on a call-back request: who wrote it and when. Notes are only ever
+    added: a correction is another note, so what a colleague wrote stays as written."""
+
+    request = models.ForeignKey(CallbackRequest, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    text = models.TextField("note", max_length=2000, validators=[MaxLengthValidator(2000)])
+    earlier = models.BooleanField(
+        "earlier notes",
+        default=False,
+        editable=False,
+        help_text="Carried over from the single notes box requests used to have (author unknown).",
+    )
+    created_at = models.DateTimeField("written", default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "note"
+
+    def __str__(self):
+        # Never the text: this string lands in the admin's change messages.
+        return f"Note #{self.pk} on call-back request #{self.request_id}"
+
+
+class CallOutcome(models.TextChoices):
+    NO_ANSWER = "no_answer", "No answer"
+    VOICEMAIL = "voicemail", "Left voicemail"
+    WRONG_NUMBER = "wrong_number", "Wrong number"
+    CONNECTED = "connected", "Connected"
+    CALL_LATER = "call_later", "Asked to call later"
+
+
+# After these, somebody calls again; after the others, nobody needs to.
+CALL_AGAIN_OUTCOMES = (CallOutcome.NO_ANSWER, CallOutcome.VOICEMAIL, CallOutcome.CALL_LATER)
+
+
+class CallAttempt(models.Model):
+    """One call to the person who asked, with how it went and when to call next."""
+
+    Outcome = CallOutcome
+    CALL_AGAIN_OUTCOMES = CALL_AGAIN_OUTCOMES
+
+    request = models.ForeignKey(CallbackRequest, on_delete=models.CASCADE, related_name="attempts")
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    outcome = models.CharField(max_length=20, choices=CallOutcome)
+    next_call_at = models.DateTimeField(
+        "call again at",
+        null=True,
+        blank=True,
+        help_text=(
+            "When to try again (needed after Asked to call later). Left empty after no "
+            "answer or a voicemail, the request stays due now."
+        ),
+    )
+    note = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField("called at", default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "call attempt"
+        indexes = [models.Index(fields=["request", "created_at"], name="call_attempt_request")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(next_call_at__isnull=True)
+                | models.Q(outcome__in=CALL_AGAIN_OUTCOMES),
+                name="call_attempt_next_call_only_when_calling_again",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Call attempt #{self.pk} on call-back request #{self.request_id}"
+
+    def clean(self):
+        if self.outcome not in self.CALL_AGAIN_OUTCOMES:
+            if self.next_call_at is not None:
+                raise ValidationError(
+                    {"next_call_at": "Nobody calls again after this outcome: leave it empty."}
+                )
+        elif self.outcome == self.Outcome.CALL_LATER and self.next_call_at is None:
+            raise ValidationError({"next_call_at": "Say when they asked to be called."})
+        if self.next_call_at is not None and self.next_call_at < timezone.now():
+            raise ValidationError({"next_call_at": "The next call must be in the future."})
+
+    @property
+    def description(self):
+        said = f"Call attempt: {self.get_outcome_display()}"
+        if self.next_call_at:
+            called = timezone.localtime(self.next_call_at)
+            said += f", call again {called:%b} {called.day}, {called:%H:%M}"
+        return said + (f". {self.note}" if self.note else "")
 
 
 class CallbackRequestEvent(models.Model):
@@ -295,6 +440,8 @@ class CallbackRequestEvent(models.Model):
         CREATED = "created", "Received"
         ASKED_AGAIN = "asked_again", "Asked again"
         CHANGED = "changed", "Changed"
+        NOTE = "note", "Note"
+        ATTEMPT = "attempt", "Call attempt"
         VIEWED = "viewed", "Viewed"
         EXPORTED = "exported", "Exported"
 
@@ -329,9 +476,15 @@ class CallbackRequestEvent(models.Model):
         related_name="events",
         help_text="The CSV export that included the request (exports only).",
     )
+    note = models.ForeignKey(
+        CallbackNote, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    attempt = models.ForeignKey(
+        CallAttempt, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField("when", default=timezone.now, editable=False)
 
-    HISTORY_KINDS = (Kind.CREATED, Kind.ASKED_AGAIN, Kind.CHANGED)
+    HISTORY_KINDS = (Kind.CREATED, Kind.ASKED_AGAIN, Kind.CHANGED, Kind.NOTE, Kind.ATTEMPT)
     ACCESS_KINDS = (Kind.VIEWED, Kind.EXPORTED)
 
     class Meta:
@@ -357,6 +510,12 @@ class CallbackRequestEvent(models.Model):
         if self.kind == self.Kind.ASKED_AGAIN:
             said = f"{self.name}, best time: {self.get_best_time_display() or '(not given)'}"
             return f"Asked again: {said}" + (f". Message: {self.message}" if self.message else "")
+        if self.kind == self.Kind.NOTE:
+            if self.note is None:
+                return "Note"
+            return ("Earlier notes: " if self.note.earlier else "Note: ") + self.note.text
+        if self.kind == self.Kind.ATTEMPT:
+            return self.attempt.description if self.attempt else "Call attempt"
         if self.kind == self.Kind.VIEWED:
             return "Viewed the request"
         if self.kind == self.Kind.EXPORTED:

@@ -5,13 +5,23 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
-from django.db.models import F
+from django.db.models import Case, F, Value, When
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from contacts.models import CallbackExport, CallbackRequest, CallbackRequestEvent, SpamTrapCount
+from contacts.models import (
+    CallAttempt,
+    CallbackExport,
+    CallbackNote,
+    CallbackRequest,
+    CallbackRequestEvent,
+    SpamTrapCount,
+    assignable_staff,
+)
 from contacts.tasks import notify_staff
 from recovery_site.networks import client_network
 
@@ -22,10 +32,10 @@ RATE_LIMIT_WINDOW = timedelta(hours=1)
 NETWORK_IPV6_PREFIX = 48
 # A repeat from the same phone joins the request still waiting for a conversation...
 ASKED_AGAIN_WINDOW = timedelta(days=30)
-WAITING_STATUSES = (CallbackRequest.Status.NEW, CallbackRequest.Status.ATTEMPTED)
+WAITING_STATUSES = CallbackRequest.WAITING_STATUSES
 # ... and the very same words again this soon are one request sent twice.
 DUPLICATE_WINDOW = timedelta(minutes=10)
-AUDITED_FIELDS = ("status", "assigned_to", "staff_notes")
+AUDITED_FIELDS = ("status", "assigned_to")
 
 
 class RateLimited(Exception):
@@ -169,8 +179,13 @@ def _asked_again(callback_request, now, *, name, best_time, message, client_hash
         created_at=now,
         **said,
     )
-    CallbackRequest.objects.filter(pk=callback_request.pk).update(last_asked_at=now, updated_at=now)
-    callback_request.last_asked_at = callback_request.updated_at = now
+    # Asking again makes the call due now, unless it already was: up the queue it goes.
+    CallbackRequest.objects.filter(pk=callback_request.pk).update(
+        last_asked_at=now,
+        updated_at=now,
+        next_call_at=Case(When(next_call_at__lte=now, then=F("next_call_at")), default=Value(now)),
+    )
+    callback_request.refresh_from_db(fields=["last_asked_at", "updated_at", "next_call_at"])
     logger.info("Call-back request #%s: asked again", callback_request.pk)
 
 
@@ -215,37 +230,136 @@ def _display(field, value):
     return str(value)
 
 
+def _apply_changes(locked, *, actor, now, changes):
+    """Set each changed field on the locked request; the CHANGED events to record."""
+    events = []
+    for field, new in changes.items():
+        old = getattr(locked, field)
+        if old == new:
+            continue
+        events.append(
+            CallbackRequestEvent(
+                request=locked,
+                kind=CallbackRequestEvent.Kind.CHANGED,
+                actor=actor,
+                field=field,
+                old_value=_display(field, old),
+                new_value=_display(field, new),
+                created_at=now,
+            )
+        )
+        setattr(locked, field, new)
+    return events
+
+
+# What working a request changes besides the audited fields; copied back to the caller's
+# instance so that the admin shows what was saved.
+DERIVED_FIELDS = ("first_contact_at", "next_call_at", "attempt_count", "updated_at")
+
+
+def _copy_back(locked, callback_request):
+    for field in (*DERIVED_FIELDS, *AUDITED_FIELDS):
+        setattr(callback_request, field, getattr(locked, field))
+    return callback_request
+
+
 def callback_request_change(callback_request, *, actor, **changes):
-    """Change status, assignment or notes, recording each change (who, when, old, new)."""
+    """Change status or assignment, recording each change (who, when, old, new)."""
     unknown = set(changes) - set(AUDITED_FIELDS)
     if unknown:
         raise ValueError(f"Not a staff-editable field: {', '.join(sorted(unknown))}")
+    assignee = changes.get("assigned_to")
+    if assignee is not None and not _assignable(assignee):
+        raise ValidationError({"assigned_to": "Only intake staff can be assigned requests."})
     with transaction.atomic():
         locked = CallbackRequest.objects.select_for_update().get(pk=callback_request.pk)
-        now = timezone.now()
-        events = []
-        for field, new in changes.items():
-            old = getattr(locked, field)
-            if old == new:
-                continue
-            events.append(
-                CallbackRequestEvent(
-                    request=locked,
-                    kind=CallbackRequestEvent.Kind.CHANGED,
-                    actor=actor,
-                    field=field,
-                    old_value=_display(field, old),
-                    new_value=_display(field, new),
-                    created_at=now,
-                )
-            )
-            setattr(locked, field, new)
+        events = _apply_changes(locked, actor=actor, now=timezone.now(), changes=changes)
         if events:
             locked.save()
             CallbackRequestEvent.objects.bulk_create(events)
-    for field in ("first_contact_at", "updated_at", *AUDITED_FIELDS):
-        setattr(callback_request, field, getattr(locked, field))
-    return callback_request
+    return _copy_back(locked, callback_request)
+
+
+def _assignable(user):
+    return get_user_model().objects.filter(assignable_staff(), pk=user.pk).exists()
+
+
+def callback_note_add(callback_request, *, author, text):
+    """Add a note (its author, its time) to the request and to its history.
+
+    Raises ValidationError for an empty or over-long note, and stores nothing then.
+    """
+    note = CallbackNote(request=callback_request, author=author, text=(text or "").strip())
+    note.full_clean(exclude=["request", "author"])
+    with transaction.atomic():
+        now = timezone.now()
+        note.created_at = now
+        note.save()
+        CallbackRequestEvent.objects.create(
+            request=callback_request,
+            kind=CallbackRequestEvent.Kind.NOTE,
+            actor=author,
+            note=note,
+            created_at=now,
+        )
+        CallbackRequest.objects.filter(pk=callback_request.pk).update(updated_at=now)
+    return note
+
+
+def call_attempt_log(callback_request, *, made_by, outcome, next_call_at=None, note=""):
+    """Record a call to the person and what follows from how it went, in one transaction.
+
+    A first attempt moves a new request to Attempted; Connected moves a waiting request
+    to Connected (which sets first contact). After no answer, a voicemail or "call me
+    later" the request is due again at `next_call_at` (now when not given); after the
+    other outcomes nobody needs to call. Closed and spam requests keep their status.
+    Raises ValidationError for an outcome and next call that do not go together, and
+    stores nothing then.
+    """
+    attempt = CallAttempt(
+        request=callback_request,
+        made_by=made_by,
+        outcome=outcome,
+        next_call_at=next_call_at,
+        note=(note or "").strip(),
+    )
+    attempt.full_clean(exclude=["request", "made_by"])
+    Status = CallbackRequest.Status
+    with transaction.atomic():
+        locked = CallbackRequest.objects.select_for_update().get(pk=callback_request.pk)
+        now = timezone.now()
+        attempt.request = locked
+        attempt.created_at = now
+        attempt.save()
+        status = locked.status
+        if outcome == CallAttempt.Outcome.CONNECTED and status in WAITING_STATUSES:
+            status = Status.CONNECTED
+        elif status == Status.NEW:
+            status = Status.ATTEMPTED
+        events = _apply_changes(locked, actor=made_by, now=now, changes={"status": status})
+        if outcome == CallAttempt.Outcome.CONNECTED and locked.first_contact_at is None:
+            locked.first_contact_at = now  # reached, whatever the status says
+        if outcome in CallAttempt.CALL_AGAIN_OUTCOMES:
+            locked.next_call_at = attempt.next_call_at or now
+        else:
+            locked.next_call_at = None
+        locked.attempt_count = F("attempt_count") + 1
+        locked.save()
+        locked.refresh_from_db(fields=["attempt_count"])
+        CallbackRequestEvent.objects.bulk_create(
+            [
+                CallbackRequestEvent(
+                    request=locked,
+                    kind=CallbackRequestEvent.Kind.ATTEMPT,
+                    actor=made_by,
+                    attempt=attempt,
+                    created_at=now,
+                ),
+                *events,
+            ]
+        )
+    _copy_back(locked, callback_request)
+    return attempt
 
 
 def callback_request_viewed(callback_request, *, actor):

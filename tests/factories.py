@@ -94,6 +94,7 @@ class CallbackRequestFactory(factory.django.DjangoModelFactory):
     consent_text_version = "2026-11-v1"
     consented_at = factory.LazyFunction(timezone.now)
     created_at = factory.LazyFunction(timezone.now)
+    last_asked_at = factory.SelfAttribute("created_at")
     source_path = "/"
     client_hash = factory.Sequence(lambda n: f"{n:064x}")
     status = "new"

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from contacts.admin import csv_safe
 from contacts.models import CallbackExport, CallbackRequest, CallbackRequestEvent, ContactSettings
+from tests.admin_forms import form_data as admin_form_data
 from tests.factories import CallbackRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -156,18 +157,17 @@ def test_what_the_visitor_sent_is_read_only_and_staff_fields_are_recorded(admin_
     assert 'name="phone"' not in page
     assert 'name="message"' not in page
     assert 'name="status"' in page
-    assert 'name="staff_notes"' in page
+    assert 'name="notes-0-text"' in page
+    assert 'name="attempts-0-outcome"' in page
 
     response = admin_client.post(
         change_url(request),
         {
+            **admin_form_data(admin_client.get(change_url(request))),
             "name": "Changed",
             "phone": "+10000000000",
             "status": "attempted",
             "assigned_to": admin_user.pk,
-            "staff_notes": "Left a voicemail",
-            "events-TOTAL_FORMS": 0,
-            "events-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -175,14 +175,13 @@ def test_what_the_visitor_sent_is_read_only_and_staff_fields_are_recorded(admin_
     assert (request.name, request.phone) == ("Sam", "+16195550142")
     assert request.status == "attempted"
     assert request.assigned_to == admin_user
-    assert request.first_contact_at is not None
+    assert request.first_contact_at is None  # attempted is not reached
     changed = CallbackRequestEvent.objects.filter(request=request, kind="changed")
-    assert {e.field for e in changed} == {"status", "assigned_to", "staff_notes"}
+    assert {e.field for e in changed} == {"status", "assigned_to"}
     assert {e.actor for e in changed} == {admin_user}
 
     page = admin_client.get(change_url(request)).content.decode()
     assert "status: New → Attempted" in page
-    assert "staff notes: (empty) → Left a voicemail" in page
 
 
 # Actions
@@ -203,7 +202,8 @@ def test_status_actions(admin_client, admin_user, action, status):
     for request in requests:
         request.refresh_from_db()
         assert request.status == status
-        assert request.first_contact_at is not None
+        # Only a conversation is a first contact.
+        assert (request.first_contact_at is not None) == (status == "connected")
         event = request.events.get(kind="changed")
         assert (event.field, event.actor) == ("status", admin_user)
 

@@ -7,6 +7,7 @@ works the call-back requests (view and change, no delete) and never the content.
 import pytest
 from django.contrib.auth.models import Group, Permission
 
+from tests.admin_forms import form_data as admin_form_data
 from tests.factories import CallbackRequestFactory, StaffUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,11 +49,15 @@ def codenames(group_name):
     }
 
 
-def test_intake_can_view_and_change_requests_and_nothing_else():
+def test_intake_can_view_and_change_requests_add_notes_and_attempts_and_nothing_else():
     assert codenames("Intake") == {
         "contacts.view_callbackrequest",
         "contacts.change_callbackrequest",
         "contacts.view_callbackrequestevent",
+        "contacts.view_callbacknote",
+        "contacts.add_callbacknote",
+        "contacts.view_callattempt",
+        "contacts.add_callattempt",
     }
 
 
@@ -92,20 +97,23 @@ def test_intake_cannot_delete_requests_or_edit_contact_settings(intake_client, c
 
 def test_intake_works_a_request_through_the_change_form(intake_client, intake_user):
     request = CallbackRequestFactory()
+    url = f"/admin/contacts/callbackrequest/{request.pk}/change/"
+    data = admin_form_data(intake_client.get(url))
     response = intake_client.post(
-        f"/admin/contacts/callbackrequest/{request.pk}/change/",
+        url,
         {
+            **data,
             "status": "connected",
             "assigned_to": intake_user.pk,
-            "staff_notes": "Booked",
-            "events-TOTAL_FORMS": 0,
-            "events-INITIAL_FORMS": 0,
+            "notes-TOTAL_FORMS": 1,
+            "notes-0-text": "Booked",
         },
     )
     assert response.status_code == 302
     request.refresh_from_db()
     assert (request.status, request.assigned_to) == ("connected", intake_user)
-    assert request.events.filter(actor=intake_user).count() == 3
+    assert request.notes.get().author == intake_user
+    assert request.events.filter(actor=intake_user).exclude(kind="viewed").count() == 3
     page = intake_client.get(f"/admin/contacts/callbackrequest/{request.pk}/change/")
     assert "status: New → Connected" in page.content.decode()
 

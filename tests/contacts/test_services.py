@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import OperationalError
 from django.test import RequestFactory
@@ -196,48 +197,51 @@ def test_rate_limit_counts_the_clients_requests_of_the_last_hour(settings):
 # Changing (staff)
 
 
-def test_leaving_new_sets_first_contact_once():
+def test_connected_sets_first_contact_once_and_attempted_does_not():
     staff = StaffUserFactory()
     request = CallbackRequestFactory()
     with time_machine.travel("2026-11-20 10:00 +00:00", tick=False):
         services.callback_request_change(request, actor=staff, status="attempted")
-    first = request.first_contact_at
-    assert first is not None
+    assert request.first_contact_at is None
     with time_machine.travel("2026-11-20 12:00 +00:00", tick=False):
+        services.callback_request_change(request, actor=staff, status="connected")
+    first = request.first_contact_at
+    assert first.isoformat() == "2026-11-20T12:00:00+00:00"
+    with time_machine.travel("2026-11-20 13:00 +00:00", tick=False):
+        services.callback_request_change(request, actor=staff, status="closed")
         services.callback_request_change(request, actor=staff, status="connected")
     request.refresh_from_db()
     assert request.first_contact_at == first
     assert request.status == "connected"
 
 
-def test_first_contact_is_set_by_the_model_whatever_saves_it():
+@pytest.mark.parametrize(("status", "reached"), [("connected", True), ("spam", False)])
+def test_first_contact_is_set_by_the_model_whatever_saves_it(status, reached):
     request = CallbackRequestFactory()
-    request.status = CallbackRequest.Status.SPAM
+    request.status = status
     request.save(update_fields=["status"])
     request.refresh_from_db()
-    assert request.first_contact_at is not None
+    assert (request.first_contact_at is not None) == reached
 
 
 def test_each_change_is_recorded_with_who_what_and_when():
     staff = StaffUserFactory(username="ina")
     request = CallbackRequestFactory()
-    services.callback_request_change(
-        request, actor=staff, status="attempted", assigned_to=staff, staff_notes="Voicemail"
-    )
+    staff.groups.add(Group.objects.get(name="Intake"))
+    services.callback_request_change(request, actor=staff, status="attempted", assigned_to=staff)
     events = {
         e.field: e for e in CallbackRequestEvent.objects.filter(kind="changed", request=request)
     }
-    assert set(events) == {"status", "assigned_to", "staff_notes"}
+    assert set(events) == {"status", "assigned_to"}
     assert (events["status"].old_value, events["status"].new_value) == ("New", "Attempted")
     assert (events["assigned_to"].old_value, events["assigned_to"].new_value) == ("", "ina")
-    assert events["staff_notes"].new_value == "Voicemail"
     assert all(e.actor == staff and e.created_at for e in events.values())
     assert events["status"].description == "status: New → Attempted"
 
 
 def test_unchanged_values_record_nothing():
     request = CallbackRequestFactory()
-    services.callback_request_change(request, actor=None, status="new", staff_notes="")
+    services.callback_request_change(request, actor=None, status="new", assigned_to=None)
     assert not CallbackRequestEvent.objects.filter(kind="changed").exists()
 
 
