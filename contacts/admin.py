@@ -13,6 +13,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from contacts import dashboard
@@ -256,7 +257,8 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
         "mark_spam",
         "export_csv",
     )
-    inlines = (CallAttemptInline, CallbackNoteInline, CallbackRequestEventInline)
+    # The timeline first, then the forms to add to it, as in a conversation.
+    inlines = (CallbackRequestEventInline, CallAttemptInline, CallbackNoteInline)
 
     class Media:
         css = {"all": ("contacts/admin/work.css",)}
@@ -327,8 +329,8 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
             return "due now"
         due = timezone.localtime(obj.next_call_at)
         if due.date() == timezone.localdate():
-            return f"today {due:%H:%M}"
-        return f"{due:%b} {due.day}, {due:%H:%M}"
+            return f"today {date_format(due, 'TIME_FORMAT')}"
+        return date_format(due, "N j, P")
 
     @admin.display(description="notified", boolean=True, ordering="notified_at")
     def notified(self, obj):

@@ -7,6 +7,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import DatabaseError, connection, models, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from contacts.phone import display_phone, parse_phone
 from contacts.signals import contact_settings_changed
@@ -423,9 +424,8 @@ class CallAttempt(models.Model):
     def description(self):
         said = f"Call attempt: {self.get_outcome_display()}"
         if self.next_call_at:
-            called = timezone.localtime(self.next_call_at)
-            said += f", call again {called:%b} {called.day}, {called:%H:%M}"
-        return said + (f". {self.note}" if self.note else "")
+            said += ", call again " + date_format(timezone.localtime(self.next_call_at), "N j, P")
+        return f"{said.removesuffix('.')}. {self.note}" if self.note else said
 
 
 class CallbackRequestEvent(models.Model):

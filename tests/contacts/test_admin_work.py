@@ -181,7 +181,7 @@ def test_the_list_shows_attempts_and_next_call_due(admin_client, admin_user):
     assert (rows[due.pk].attempt_count, rows[later.pk].attempt_count) == (0, 2)
     html = response.content.decode()
     assert '<td class="field-next_call">due now</td>' in html
-    assert '<td class="field-next_call">today 12:00</td>' in html  # Pacific time
+    assert '<td class="field-next_call">today noon</td>' in html  # Pacific time
     assert '<td class="field-attempts">2</td>' in html
 
 

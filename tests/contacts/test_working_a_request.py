@@ -95,7 +95,7 @@ def test_a_first_attempt_moves_new_to_attempted_and_schedules_the_next_call(work
     assert request.first_contact_at is None  # tried, not reached
     assert (attempt.made_by, attempt.outcome, attempt.next_call_at) == (worker, "no_answer", later)
     assert history(request) == [
-        ("attempt", "Call attempt: No answer, call again Nov 20, 04:00"),  # Pacific time
+        ("attempt", "Call attempt: No answer, call again Nov. 20, 4 a.m."),  # Pacific time
         ("changed", "status: New → Attempted"),
     ]
     assert all(event.actor == worker for event in request.events.all())
@@ -320,3 +320,18 @@ def test_earlier_notes_say_so_in_the_history():
     note = CallbackNote.objects.create(request=request, text="Old box text", earlier=True)
     event = CallbackRequestEvent.objects.create(request=request, kind="note", note=note)
     assert event.description == "Earlier notes: Old box text"
+
+
+def test_an_attempt_reads_as_one_sentence_in_the_history(worker):
+    request = CallbackRequestFactory()
+    with time_machine.travel(NOW, tick=False):
+        attempt = services.call_attempt_log(
+            request,
+            made_by=worker,
+            outcome=Outcome.VOICEMAIL,
+            next_call_at=timezone.now() + timedelta(hours=15, minutes=30),
+            note="Left my name",
+        )
+    assert attempt.description == (
+        "Call attempt: Left voicemail, call again Nov. 20, 5:30 p.m. Left my name"
+    )
