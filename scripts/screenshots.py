@@ -3,8 +3,9 @@
 Builds a throwaway site (a temporary SQLite database and media folder, the demo
 articles and pages, made-up call-back requests and a superuser), serves it with
 runserver on a free port, and photographs it with Playwright driving Debian's
-Chromium: home, an article, a page, the call-back form with errors, a misspelt search
-and the speed-to-lead dashboard, each 390 and 1280 pixels wide, into
+Chromium: home, an article, a page, the call-back form with errors, a misspelt search,
+the speed-to-lead dashboard and a call-back request being worked (call attempts, notes,
+a repeat from the same phone), each 390 and 1280 pixels wide, into
 docs/screenshots/. Nothing is downloaded.
 """
 
@@ -27,6 +28,7 @@ from scripts.demo_site import environment, free_port, load_demo, wait_for  # noq
 from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 WIDTHS = [390, 1280]
+MINUTE = datetime.timedelta(minutes=1)
 MAX_HEIGHT = 2500
 PHONE_HEIGHT = 844
 ARTICLE = "/articles/how-does-klonopin-work/"
@@ -47,8 +49,9 @@ def build_site():
     from django.contrib.auth.models import User
 
     password = secrets.token_urlsafe(16)
-    User.objects.create_superuser("screenshots", "screenshots@example.org", password)
+    user = User.objects.create_superuser("screenshots", "screenshots@example.org", password)
     make_callback_requests()
+    make_worked_request(user)
     return "screenshots", password
 
 
@@ -77,6 +80,7 @@ def make_callback_requests():
                 status=status,
                 first_contact_at=created + datetime.timedelta(minutes=rng.lognormvariate(3, 0.7)),
                 created_at=created,
+                last_asked_at=created,
                 notified_at=created,
             )
         )
@@ -92,20 +96,70 @@ def make_callback_requests():
                 source_path="/",
                 client_hash=secrets.token_hex(32),
                 created_at=created,
+                last_asked_at=created,
+                next_call_at=created,  # due since it arrived, as save() would set
                 notified_at=created,
             )
         )
     CallbackRequest.objects.bulk_create(requests)
 
 
-def shoot(page, path, name, width, before=None):
+def make_worked_request(worker):
+    """A request an hour into being worked, written through the services at the times
+    they happened: two calls, notes, and the same phone asking again."""
+    from unittest import mock
+
+    from django.utils import timezone
+
+    from contacts import services
+
+    now = timezone.now()
+
+    def at(minutes_ago):
+        return mock.patch("django.utils.timezone.now", return_value=now - minutes_ago * MINUTE)
+
+    asked = {
+        "phone": "+16195550142",
+        "consent_text_version": "demo",
+        "source_path": ARTICLE,
+        "client_hash": secrets.token_hex(32),
+    }
+    with at(62):
+        request, _ = services.callback_request_create(
+            name="Maria L.",
+            best_time="asap",
+            message="For my son, 19. He is using again and says he wants help.",
+            **asked,
+        )
+    with at(58):
+        services.call_attempt_log(request, made_by=worker, outcome="no_answer")
+    with at(57):
+        services.callback_note_add(
+            request, author=worker, text="No voicemail set up. Trying again in half an hour."
+        )
+    with at(25):
+        services.call_attempt_log(
+            request,
+            made_by=worker,
+            outcome="voicemail",
+            next_call_at=now + 45 * MINUTE,
+            note="Left our number and my name",
+        )
+    with at(9):
+        services.callback_request_create(
+            name="Luis", best_time="evening", message="It's me. After six is best.", **asked
+        )
+    return request
+
+
+def shoot(page, path, name, width, before=None, max_height=MAX_HEIGHT):
     page.set_viewport_size({"width": width, "height": PHONE_HEIGHT})
     page.goto(path)
     if before:
         before(page)
     # A viewport as tall as the page (at most MAX_HEIGHT) shows it whole, with the
     # phone's call bar where it belongs: at the bottom.
-    height = min(page.evaluate("document.documentElement.scrollHeight"), MAX_HEIGHT)
+    height = min(page.evaluate("document.documentElement.scrollHeight"), max_height)
     page.set_viewport_size({"width": width, "height": max(height, PHONE_HEIGHT)})
     page.evaluate(IMAGES_LOADED)
     page.evaluate("window.scrollTo(0, 0)")
@@ -142,7 +196,13 @@ def main():
         username, password = build_site()
         from django.urls import reverse
 
+        from contacts.models import CallbackRequest
+
         dashboard = reverse("admin:contacts_callbackrequest_dashboard")
+        worked = reverse(
+            "admin:contacts_callbackrequest_change",
+            args=[CallbackRequest.objects.get(name="Maria L.").pk],
+        )
         login = reverse("admin:login")
 
         port = free_port()
@@ -175,6 +235,8 @@ def main():
                 page.get_by_role("button", name="Log out").wait_for()
                 for width in WIDTHS:
                     shoot(page, dashboard, "dashboard", width)
+                    # On a phone the request's page is long: the history must be in it.
+                    shoot(page, worked, "callback-request", width, max_height=4000)
                 browser.close()
         finally:
             server.terminate()
