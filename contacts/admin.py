@@ -326,11 +326,15 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
         if obj.next_call_at is None:
             return "-"
         if obj.next_call_at <= timezone.now():
-            return "due now"
-        due = timezone.localtime(obj.next_call_at)
-        if due.date() == timezone.localdate():
-            return f"today {date_format(due, 'TIME_FORMAT')}"
-        return date_format(due, "N j, P")
+            due = "due now"
+        else:
+            local = timezone.localtime(obj.next_call_at)
+            if local.date() == timezone.localdate():
+                due = f"today {date_format(local, 'TIME_FORMAT')}"
+            else:
+                due = date_format(local, "N j, P")
+        # Why a request is back up the queue: the same phone asked again.
+        return f"{due}, asked again" if obj.last_asked_at > obj.created_at else due
 
     @admin.display(description="notified", boolean=True, ordering="notified_at")
     def notified(self, obj):

@@ -234,6 +234,9 @@ def test_a_repeat_moves_its_request_back_up_the_list(admin_client, admin_user):
     )
     # Due since just now: behind the request due for half an hour, ahead of later calls.
     assert listed() == [waiting.pk, asked.pk, soon.pk]
+    assert '<td class="field-next_call">due now, asked again</td>' in (
+        admin_client.get(CHANGELIST).content.decode()
+    )
     page = admin_client.get(change_url(asked)).content.decode()
     assert "Asked again: Luis, best time: Evening" in page
 

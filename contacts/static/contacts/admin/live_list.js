@@ -20,7 +20,6 @@
         };
         let newest = live.dataset.newest;
         let unseen = 0;
-        let timer = null;
 
         const showCount = () => {
             document.title = unseen ? `(${unseen}) ${baseTitle}` : baseTitle;
@@ -67,26 +66,33 @@
             return words;
         };
 
+        const clock = () => new Date().toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'});
+
         const poll = async () => {
-            let data;
+            let response;
             try {
                 const url = new URL(live.dataset.pollUrl, window.location.href);
                 url.searchParams.set('after', newest);
-                const response = await fetch(url, {
+                response = await fetch(url, {
                     credentials: 'same-origin',
                     headers: {Accept: 'application/json'},
                 });
-                const type = response.headers.get('Content-Type') || '';
-                if (!response.ok || !type.startsWith('application/json')) {
-                    throw new Error('signed out');
-                }
-                data = await response.json();
             } catch (error) {
-                state.textContent = 'Live updates stopped: reload the page (you may need to sign in again).';
-                window.clearInterval(timer);
+                state.textContent = `Could not reach the site at ${clock()}: trying again.`;
+                return;  // the network: the next poll may get through
+            }
+            if (response.status >= 500) {
+                state.textContent = `The site did not answer at ${clock()}: trying again.`;
                 return;
             }
-            state.textContent = `Live: checked at ${new Date().toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'})}`;
+            const type = response.headers.get('Content-Type') || '';
+            if (!response.ok || !type.startsWith('application/json')) {
+                // Signed out (the sign-in page came back) or no longer allowed: stop.
+                state.textContent = 'Live updates stopped: reload the page (you may need to sign in again).';
+                return false;
+            }
+            const data = await response.json();
+            state.textContent = `Live: checked at ${clock()}`;
             newest = String(data.newest);
             if (!data.arrived) {
                 return;
@@ -98,9 +104,14 @@
                 notice.hidden = false;
                 notice.querySelector('span').textContent = `${unseen === 1 ? '1 new call-back request' : unseen + ' new call-back requests'}.`;
             } else {
-                await refreshList();
+                try {
+                    await refreshList();
+                } catch (error) {
+                    notice.hidden = false;  // the rows could not be fetched: offer them instead
+                }
             }
             state.textContent += ` · ${words}`;
+            return true;
         };
 
         // A short tone from the Web Audio API: no sound file to fetch.
@@ -133,8 +144,12 @@
         document.addEventListener('keydown', seen);
 
         notice.querySelector('button').addEventListener('click', async () => {
-            if (await refreshList()) {
-                seen();
+            try {
+                if (await refreshList()) {
+                    seen();
+                }
+            } catch (error) {
+                state.textContent = `Could not reach the site at ${clock()}: try again.`;
             }
         });
 
@@ -153,7 +168,16 @@
             });
         }
 
+        // One poll at a time: the next is set when this one has finished.
+        const every = Number(live.dataset.pollMs) || POLL_MS;
+        const schedule = () => {
+            window.setTimeout(async () => {
+                if ((await poll()) !== false) {
+                    schedule();
+                }
+            }, every);
+        };
         live.hidden = false;
-        timer = window.setInterval(poll, Number(live.dataset.pollMs) || POLL_MS);
+        schedule();
     }
 }
