@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from articles.models import Article, Category, Source
+from people.models import Person
 from publishing.admin import PublishableAdmin, PublishableAdminForm, TrashAwareInline
 from recovery_site.admin_lists import DeclaredFiltersOnly
 
@@ -20,8 +21,8 @@ class ArticleAdminForm(PublishableAdminForm):
         model = Article
         fields = [
             *("title", "slug", "category", "body", "summary", "featured_image"),
-            *("featured_image_alt", "is_featured", "author", "byline", "medical_reviewer"),
-            *("last_reviewed", "status", "published_at"),
+            *("featured_image_alt", "is_featured", "author_profile", "byline", "reviewer"),
+            *("last_reviewed", "author", "status", "published_at"),
             *("seo_title", "meta_description", "social_image", "social_image_alt"),
         ]
 
@@ -84,7 +85,7 @@ class ArticleAdmin(PublishableAdmin):
         "published",
         "published_at",
         "updated_at",
-        "medical_reviewer",
+        "reviewer",
         "thumbnail",
     ]
     list_filter = [
@@ -95,11 +96,11 @@ class ArticleAdmin(PublishableAdmin):
         ReviewOverdueFilter,
         "is_featured",
     ]
-    list_select_related = ["category"]
+    list_select_related = ["category", "reviewer"]
     search_fields = ["title", "summary"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["category"]
+    autocomplete_fields = ["category", "author_profile", "reviewer"]
     fieldsets = [
         ("Content", {"fields": ["title", "slug", "category", "body"]}),
         (
@@ -114,8 +115,14 @@ class ArticleAdmin(PublishableAdmin):
                 "fields": ["seo_title", "meta_description", "social_image", "social_image_alt"],
             },
         ),
-        ("Medical review", {"fields": ["author", "byline", "medical_reviewer", "last_reviewed"]}),
-        ("Publishing", {"fields": ["status", "published_at", "created_at", "updated_at"]}),
+        (
+            "Author and medical review",
+            {"fields": ["author_profile", "byline", "reviewer", "last_reviewed"]},
+        ),
+        (
+            "Publishing",
+            {"fields": ["status", "published_at", "author", "created_at", "updated_at"]},
+        ),
     ]
 
     def get_queryset(self, request):
@@ -132,6 +139,9 @@ class ArticleAdmin(PublishableAdmin):
     def save_model(self, request, obj, form, change):
         if not change and obj.author_id is None:
             obj.author = request.user
+        if not change and obj.author_profile_id is None and not obj.byline:
+            # Credit the person writing, if their login has a profile.
+            obj.author_profile = Person.objects.filter(user=request.user).first()
         super().save_model(request, obj, form, change)
 
 

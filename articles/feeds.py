@@ -15,7 +15,9 @@ class LatestArticlesFeed(Feed):
         return f"{get_site_identity().name}: latest articles"
 
     def items(self):
-        return Article.objects.published().for_listing().select_related("author")[:FEED_SIZE]
+        return (
+            Article.objects.published().for_listing().select_related("author_profile")[:FEED_SIZE]
+        )
 
     def item_title(self, item):
         return item.title
@@ -30,4 +32,4 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return item.author_name or None
+        return item.credit().name

@@ -89,6 +89,16 @@ def clean_image(uploaded):
     return CleanImage(ContentFile(out.getvalue()), extension, image.width, image.height)
 
 
+def clean_form_image(value):
+    """A form's image field value: a new upload checked and re-encoded (named for its
+    format, so upload_to gives it a random name), a file already stored as it is."""
+    if value and hasattr(value, "content_type"):
+        clean = clean_image(value)
+        clean.content.name = f"upload.{clean.extension}"
+        return clean.content
+    return value
+
+
 def _upright(image):
     """Rotated as its EXIF orientation says; unchanged when the EXIF is unreadable."""
     try:

@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import URLValidator
@@ -73,6 +75,22 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.select_related("category").defer("body", *SEARCH_VECTOR_FIELDS)
 
 
+def editorial_team(request=None):
+    """The byline of articles without a named author: "<site name> editorial team"."""
+    from branding.models import get_site_identity
+
+    return f"{get_site_identity(request).name} editorial team"
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A byline's name, and the profile it links to (None for a name without one)."""
+
+    name: str
+    person: object = None
+    is_team: bool = False
+
+
 def featured_image_path(instance, filename):
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
     return images.random_name("featured", extension)
@@ -114,16 +132,30 @@ class Article(Publishable):
         blank=True,
         related_name="articles",
     )
+    author_profile = models.ForeignKey(
+        "people.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles_written",
+        verbose_name="author",
+        help_text="The person the byline credits, linked to their profile page.",
+    )
     byline = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Author name to show when the author has no account here (imported posts).",
+        help_text="Only for an author without a profile (imported posts): the name to show. "
+        "With neither, the byline credits the editorial team.",
     )
-    medical_reviewer = models.CharField(
-        max_length=200,
+    reviewer = models.ForeignKey(
+        "people.Person",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        help_text='Name and credentials, for example "Jane Doe, MD". Leave empty if the '
-        "article has not been medically reviewed.",
+        related_name="articles_reviewed",
+        verbose_name="medical reviewer",
+        help_text='Shown as "Medically reviewed by" with a link to their profile. Leave '
+        "empty if the article has not been medically reviewed.",
     )
     last_reviewed = models.DateField(
         null=True, blank=True, help_text="The date of the latest medical review."
@@ -186,11 +218,16 @@ class Article(Publishable):
     def reading_minutes(self):
         return max(1, round(self.rendered_body.word_count / WORDS_PER_MINUTE))
 
-    @property
-    def author_name(self):
-        if self.author_id:
-            return self.author.get_full_name() or self.author.get_username()
-        return self.byline
+    def credit(self, request=None):
+        """Who the byline names, as a `Credit`: the author's profile; else the name typed
+        in `byline` (an author without a profile, as imports bring); else the site's
+        editorial team. Never a login name. The one home of this rule: the page, the
+        feed and the JSON-LD all call it."""
+        if self.author_profile_id:
+            return Credit(self.author_profile.display_name, self.author_profile)
+        if self.byline:
+            return Credit(self.byline)
+        return Credit(editorial_team(request), is_team=True)
 
     @property
     def was_updated(self):

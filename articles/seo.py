@@ -3,11 +3,15 @@
 from branding.jsonld import publisher
 from branding.models import get_site_identity
 from contacts.models import get_contact_settings
+from people.seo import person_data
 from recovery_site.http import canonical_url
 
 
 def article_jsonld(request, article, sources):
-    url = canonical_url(request, article.get_absolute_url())
+    def absolute(path):
+        return canonical_url(request, path)
+
+    url = absolute(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
@@ -21,17 +25,20 @@ def article_jsonld(request, article, sources):
         "dateModified": article.updated_at.isoformat(),
         "articleSection": article.category.name,
         "publisher": publisher(
-            lambda path: canonical_url(request, path),
+            absolute,
             get_contact_settings(request),
             get_site_identity(request),
         ),
     }
-    if article.author_name:
-        data["author"] = {"@type": "Person", "name": article.author_name}
+    credit = article.credit(request)
+    if credit.person is not None:
+        data["author"] = person_data(request, credit.person)
+    elif credit.is_team:
+        data["author"] = {"@type": "Organization", "name": credit.name, "url": absolute("/")}
     else:
-        data["author"] = {"@type": "Organization", "name": data["publisher"]["name"]}
-    if article.medical_reviewer:
-        data["reviewedBy"] = {"@type": "Person", "name": article.medical_reviewer}
+        data["author"] = {"@type": "Person", "name": credit.name}
+    if article.reviewer_id:
+        data["reviewedBy"] = person_data(request, article.reviewer)
     if article.last_reviewed:
         data["lastReviewed"] = article.last_reviewed.isoformat()
     if article.featured_image:

@@ -81,10 +81,12 @@ class ArticleDetailView(PublishedDetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("category", "author")
+        return super().get_queryset().select_related("category", "author_profile", "reviewer")
 
     def get_preview_queryset(self):
-        return super().get_preview_queryset().select_related("category", "author")
+        return (
+            super().get_preview_queryset().select_related("category", "author_profile", "reviewer")
+        )
 
     def get_context_data(self, **kwargs):
         article = self.object

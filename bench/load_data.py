@@ -314,6 +314,7 @@ def load():
     from articles.models import Article, Category, Source
     from articles.sanitize import sanitize_html
     from contacts.models import CallbackRequest, CallbackRequestEvent
+    from people.models import Person
     from search.vectors import vector_updates
     from search.words import rebuild_vocabulary
 
@@ -348,6 +349,17 @@ def load():
             "bytes on average"
         )
 
+        reviewers = [
+            Person.objects.get_or_create(
+                slug=slugify(text.split(",")[0]),
+                defaults={
+                    "name": text.split(",")[0],
+                    "credentials": text.partition(", ")[2],
+                    "job_title": "Medical reviewer",
+                },
+            )[0]
+            for text in REVIEWERS
+        ]
         titles = [
             (category, subject, topic, audience)
             for category, (_, _, subject) in zip(categories, CATEGORIES, strict=True)
@@ -372,8 +384,7 @@ def load():
                     # Newest first: one every ~4.4 hours, going back five years.
                     published_at=now - datetime.timedelta(hours=1 + index * 4.38),
                     is_featured=index in (3, 10, 25),
-                    byline="Recovery Site editorial team",
-                    medical_reviewer=rng.choice(REVIEWERS) if reviewed else "",
+                    reviewer=rng.choice(reviewers) if reviewed else None,
                     last_reviewed=(now - datetime.timedelta(days=index % 400)).date()
                     if reviewed
                     else None,

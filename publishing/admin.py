@@ -58,12 +58,7 @@ class PublishableAdminForm(forms.ModelForm):
 
     def clean_uploaded_image(self, name):
         """A new upload checked and re-encoded (articles.images); the stored file as is."""
-        image = self.cleaned_data.get(name)
-        if image and hasattr(image, "content_type"):
-            clean = images.clean_image(image)
-            clean.content.name = f"upload.{clean.extension}"
-            return clean.content
-        return image
+        return images.clean_form_image(self.cleaned_data.get(name))
 
     def clean_social_image(self):
         return self.clean_uploaded_image("social_image")

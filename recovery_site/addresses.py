@@ -20,6 +20,7 @@ OBJECT_ROUTES = {
     "articles:detail": ("articles.Article", "slug"),
     "articles:category": ("articles.Category", "slug"),
     "pages:detail": ("pages.Page", "slug"),
+    "people:detail": ("people.Person", "slug"),
 }
 
 

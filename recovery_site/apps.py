@@ -12,11 +12,15 @@ class SiteConfig(AppConfig):
         from branding.models import SiteIdentity
         from contacts.signals import contact_settings_changed
         from pages.models import Menu, MenuLink
+        from people.models import Person
         from publishing.models import publishable_models
         from recovery_site.page_cache import bump_content_version
 
         # Anything a cached page shows changed: drop every cached page.
-        for model in (*publishable_models(), Category, Source, SiteIdentity, Menu, MenuLink):
+        for model in (
+            *publishable_models(),
+            *(Category, Source, SiteIdentity, Menu, MenuLink, Person),
+        ):
             post_save.connect(
                 bump_content_version, sender=model, dispatch_uid=f"page-cache-{model}"
             )

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "publishing",
     "articles",
     "pages",
+    "people",
     "search",
     "contacts",
     "branding",

@@ -6,12 +6,14 @@ from django.views.decorators.http import require_safe
 
 from articles.sitemaps import ArticleSitemap, CategorySitemap, StaticSitemap
 from pages.sitemaps import PageSitemap
+from people.sitemaps import PersonSitemap
 
 sitemaps = {
     "static": StaticSitemap,
     "articles": ArticleSitemap,
     "categories": CategorySitemap,
     "pages": PageSitemap,
+    "people": PersonSitemap,
 }
 
 

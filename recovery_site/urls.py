@@ -18,6 +18,7 @@ urlpatterns = [
     path("sitemap.xml", cache_public_page(sitemap_xml, query_params=["p"]), name="sitemap"),
     path("", include("contacts.urls")),
     path("", include("articles.urls")),
+    path("", include("people.urls")),
     # django-ckeditor's widget looks this name up; the view is ours (staff only).
     path("editor/upload-image/", editor_image_upload, name="ckeditor_upload"),
     path(settings.ADMIN_PATH, admin.site.urls),

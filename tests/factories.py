@@ -76,6 +76,15 @@ class PageFactory(factory.django.DjangoModelFactory):
         )
 
 
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "people.Person"
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Person Number{n}")
+    slug = factory.Sequence(lambda n: f"person-{n}")
+
+
 # contacts
 
 

@@ -56,3 +56,9 @@ def start_here_articles(count=START_HERE_COUNT):
     except DatabaseError:
         logger.warning("404 page: articles unavailable")
         return []
+
+
+@register.simple_tag(takes_context=True)
+def article_credit(context, article):
+    """Who the article's byline names (Article.credit): `{% article_credit a as credit %}`."""
+    return article.credit(context.get("request"))

@@ -102,3 +102,21 @@ def test_demo_pages_are_published_marked_as_samples_and_linked(client):
     call_command("load_demo_content")
     assert Page.objects.get(slug="about").title == "Edited about page"
     assert Page.objects.count() == len(pages)
+
+
+def test_demo_articles_are_written_and_medically_reviewed_by_sample_profiles(client):
+    from people.models import Person
+
+    call_command("load_demo_content")
+    html = client.get("/articles/how-does-klonopin-work/").content.decode()
+    assert re.search(r'Medically reviewed by <a href="/people/[-\w]+/">[^<]+, MD', html)
+    assert re.search(r'By <a href="/people/[-\w]+/" rel="author">', html)
+    people = Person.objects.all()
+    assert people.count() == 2
+    for person in people:
+        assert person.credentials and person.job_title
+        assert person.bio.startswith("Sample profile")  # for the centre to replace
+        profile = client.get(person.get_absolute_url()).content.decode()
+        assert "How Does Klonopin Work?" in profile
+    call_command("load_demo_content")
+    assert Person.objects.count() == 2

@@ -132,3 +132,21 @@ def test_unreadable_exif_never_breaks_an_upload():
     broken = encoded(picture(), "WEBP", exif=b"Exif\x00\x00" + MARKER.encode())
     clean = images.clean_image(SimpleUploadedFile("a.webp", broken))
     assert metadata_left_in(clean.content.read()) == []
+
+
+@pytest.mark.parametrize("name", CARRIERS)
+def test_a_profile_photo_keeps_pixels_only(admin_client, settings, tmp_path, name):
+    from people.models import Person
+
+    settings.MEDIA_ROOT = tmp_path
+    extension, data = CARRIERS[name]
+    photo = SimpleUploadedFile(f"me-at-home.{extension}", data, content_type="image/*")
+    response = admin_client.post(
+        "/admin/people/person/add/",
+        {"name": "Dana Reyes", "slug": "dana-reyes", "photo": photo, "_save": "Save"},
+    )
+    assert response.status_code == 302
+    stored = Person.objects.get().photo
+    assert stored.name.startswith("people/") and "me-at-home" not in stored.name
+    with stored.open() as fh:
+        assert metadata_left_in(fh.read()) == []

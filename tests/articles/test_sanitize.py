@@ -3,7 +3,7 @@
 import pytest
 
 from articles.sanitize import render_body, sanitize_html
-from tests.factories import ArticleFactory, SourceFactory
+from tests.factories import ArticleFactory, PersonFactory, SourceFactory
 from tests.html_checks import inert_problems
 
 from .hostile_payloads import PAYLOADS
@@ -138,12 +138,17 @@ def test_hostile_payload_is_inert_on_rendered_pages(client, payload):
         summary=payload[:300],
         body=f"<h2>{payload}</h2><p>{payload}</p>{payload}",
         featured_image_alt=payload[:250],
-        medical_reviewer=payload[:200],
+        byline=payload[:200],
+        reviewer=PersonFactory(
+            name=payload[:120], credentials=payload[:80], job_title=payload[:120], bio=payload
+        ),
     )
     SourceFactory(article=article, title=payload[:300], url=payload[:500], publisher=payload[:200])
     detail = client.get(article.get_absolute_url())
     listing = client.get("/articles/")
-    assert detail.status_code == 200
+    profile = client.get(article.reviewer.get_absolute_url())
+    assert detail.status_code == profile.status_code == 200
+    assert inert_problems(profile.content.decode()) == []
     assert inert_problems(detail.content.decode()) == []
     assert inert_problems(listing.content.decode()) == []
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import resolve, reverse
 from django.utils import timezone
 
-from tests.factories import ArticleFactory, CategoryFactory, SourceFactory
+from tests.factories import ArticleFactory, CategoryFactory, PersonFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,9 @@ def article():
         body="<p>Intro.</p><h2>Klonopin and the brain</h2><p>GABA.</p>"
         "<h2>Side effects</h2><ul><li>Drowsiness</li></ul>",
         category=category,
-        medical_reviewer="Dana Reyes, MD",
+        reviewer=PersonFactory(
+            name="Dana Reyes", slug="dana-reyes", credentials="MD", job_title="Medical director"
+        ),
         last_reviewed=datetime.date(2026, 10, 1),
         published_at=timezone.now() - datetime.timedelta(days=10),
     )
@@ -60,7 +62,7 @@ def test_detail_page_shows_the_article_as_a_reader_needs_it(client, article):
     html = client.get(article.get_absolute_url()).content.decode()
     assert html.count("<h1>") == 1
     assert "<h1>How Does Klonopin Work?</h1>" in html
-    assert "Medically reviewed by Dana Reyes, MD on" in html
+    assert 'Medically reviewed by <a href="/people/dana-reyes/">Dana Reyes, MD</a> on' in html
     assert "min read" in html
     # Table of contents linked to anchored headings.
     assert '<a href="#klonopin-and-the-brain">Klonopin and the brain</a>' in html
@@ -88,7 +90,13 @@ def test_detail_page_has_seo_tags_and_medical_json_ld(client, article):
     (data,) = jsonld_blocks(html)
     assert data["@type"] == "MedicalWebPage"
     assert data["headline"] == "How Does Klonopin Work?"
-    assert data["reviewedBy"] == {"@type": "Person", "name": "Dana Reyes, MD"}
+    assert data["reviewedBy"] == {
+        "@type": "Person",
+        "name": "Dana Reyes",
+        "url": "http://testserver/people/dana-reyes/",
+        "jobTitle": "Medical director",
+        "honorificSuffix": "MD",
+    }
     assert data["lastReviewed"] == "2026-10-01"
     assert data["datePublished"].startswith(article.published_at.date().isoformat()[:4])
     assert data["publisher"]["telephone"] == "+18588880101"

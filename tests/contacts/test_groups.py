@@ -26,6 +26,8 @@ CONTENT_URLS = [
     "/admin/pages/page/",
     "/admin/pages/page/add/",
     "/admin/pages/menu/",
+    "/admin/people/person/",
+    "/admin/people/person/add/",
 ]
 
 
@@ -66,11 +68,11 @@ def test_editors_have_every_articles_and_pages_permission_the_synonyms_and_nothi
     content = {
         f"{p.content_type.app_label}.{p.codename}"
         for p in Permission.objects.filter(
-            content_type__app_label__in=["articles", "pages"]
+            content_type__app_label__in=["articles", "pages", "people"]
         ).select_related("content_type")
     }
     synonyms = {f"search.{action}_synonymset" for action in ("add", "change", "delete", "view")}
-    assert {"articles.delete_article", "pages.change_menu", "pages.add_page"} <= content
+    assert {"articles.delete_article", "pages.change_menu", "people.add_person"} <= content
     assert perms == content | synonyms
 
 

@@ -1,13 +1,12 @@
-"""Load the demo articles, pages and logo: `python manage.py load_demo_content`.
+"""Load the demo articles, people, pages and logo: `python manage.py load_demo_content`.
 
-Safe to run again: categories, articles and pages that already exist (by slug) are
+Safe to run again: categories, articles, profiles and pages that already exist (by slug) are
 left exactly as they are, and a logo is only added where none is set, so nothing a
 person edited is ever overwritten.
 """
 
 import datetime
 
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -20,13 +19,17 @@ from articles.models import Article, Category, Source
 from branding.models import SiteIdentity, clean_logo
 from pages import demo as demo_pages
 from pages.models import Page
+from people import demo as demo_people
+from people.models import Person
 
+REVIEWED_DAYS_AGO = demo_people.REVIEWED_DAYS_AGO
 FEATURED = {"how-does-klonopin-work", "what-naloxone-does-and-how-to-use-it"}
 
 
 class Command(BaseCommand):
     help = (
-        "Create the demo categories, articles, pages and logo (idempotent; never overwrites edits)."
+        "Create the demo categories, articles, profiles, pages and logo "
+        "(idempotent; never overwrites edits)."
     )
 
     def handle(self, *args, **options):
@@ -52,12 +55,15 @@ class Command(BaseCommand):
                     now + datetime.timedelta(days=scheduled["days_ahead"]),
                 )
             )
+            people = [self.person(data) for data in (demo_people.AUTHOR, demo_people.REVIEWER)]
             existing = set(Article.objects.values_list("slug", flat=True))
             for index, (data, status, published_at) in enumerate(entries):
                 if data["slug"] in existing:
                     skipped += 1
                     continue
-                self.create_article(data, categories[data["category"]], status, published_at, index)
+                self.create_article(
+                    data, categories[data["category"]], status, published_at, index, people
+                )
                 created += 1
             pages_created = self.create_pages(now)
             logo_added = self.add_logo()
@@ -95,7 +101,15 @@ class Command(BaseCommand):
             created += 1
         return created
 
-    def create_article(self, data, category, status, published_at, index):
+    def person(self, data):
+        """The demo profile with this slug: created if missing, else left as it is."""
+        person, _ = Person.objects.get_or_create(
+            slug=data["slug"], defaults={k: v for k, v in data.items() if k != "slug"}
+        )
+        return person
+
+    def create_article(self, data, category, status, published_at, index, people):
+        author, reviewer = people
         article = Article(
             title=data["title"],
             slug=data["slug"],
@@ -105,7 +119,11 @@ class Command(BaseCommand):
             status=status,
             published_at=published_at,
             is_featured=data["slug"] in FEATURED,
-            byline=f"{settings.SITE_NAME} editorial team",
+            author_profile=author,
+            reviewer=reviewer,
+            last_reviewed=(timezone.localdate() - datetime.timedelta(days=REVIEWED_DAYS_AGO))
+            if published_at and published_at < timezone.now()
+            else None,
             featured_image_alt=data["image_alt"],
         )
         drawn = illustration(data["slug"], index).getvalue()
