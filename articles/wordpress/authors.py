@@ -4,6 +4,8 @@ import csv
 
 from django.contrib.auth import get_user_model
 
+from people.models import Person
+
 
 class AuthorMapError(Exception):
     """The author map cannot be used; nothing was imported."""
@@ -33,12 +35,14 @@ def read_author_map(path):
 
 class Authors:
     """WordPress logins to users here: through the author map, else a user with the
-    same username, else the author's display name kept as the byline."""
+    same username, else the author's display name kept as the byline; a user with an
+    author profile is credited by it."""
 
     def __init__(self, display_names, author_map):
         self.display_names = display_names
         self.user_model = get_user_model()
         self.users = {}
+        self.profiles = {}
         for login, username in (author_map or {}).items():
             user = self._user(username)
             if user is None:
@@ -55,7 +59,18 @@ class Authors:
         user = self.users[login]
         if user is not None:
             return user, ""
-        return None, self.display_names.get(login) or login
+        # WordPress's display name is the login unless the author set one: a byline
+        # never shows a login name (empty: the editorial team is credited).
+        name = self.display_names.get(login) or ""
+        return None, "" if name == login else name
+
+    def profile(self, user):
+        """The author profile of a user here, or None: the article credits it."""
+        if user is None:
+            return None
+        if user.pk not in self.profiles:
+            self.profiles[user.pk] = Person.objects.filter(user=user).first()
+        return self.profiles[user.pk]
 
     def _user(self, username):
         field = self.user_model.USERNAME_FIELD

@@ -324,6 +324,7 @@ class _ImportRun:
             "body": body,
             "category": category,
             "author": author,
+            "author_profile": self.authors.profile(author),
             "byline": byline[: Article._meta.get_field("byline").max_length],
             "status": status,
             "published_at": published_at,

@@ -579,3 +579,26 @@ def test_old_home_page_links_redirect_but_no_other_query_takes_the_home_page(cli
         site_id=settings.SITE_ID, old_path="/?utm_source=x", new_path="/articles/x/"
     )
     assert client.get("/?utm_source=x").status_code == 200
+
+
+def test_a_mapped_user_with_a_profile_is_credited_by_it(tmp_path):
+    from tests.factories import PersonFactory
+
+    robert = UserFactory(username="robert")
+    bob = PersonFactory(name="Bob Baker", user=robert)
+    author_map = tmp_path / "authors.csv"
+    author_map.write_text("bob,robert\n")
+
+    run_import(EXPORT, "--author-map", str(author_map))
+
+    assert article(102).author_profile == bob
+    assert article(101).author_profile is None
+
+
+def test_a_display_name_that_is_the_login_is_never_a_byline():
+    from articles.wordpress.authors import Authors
+
+    authors = Authors({"admin": "admin", "alice": "Alice Anders"}, {})
+    assert authors.resolve("admin") == (None, "")
+    assert authors.resolve("alice") == (None, "Alice Anders")
+    assert authors.resolve("nobody") == (None, "")
