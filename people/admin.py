@@ -50,13 +50,10 @@ class PersonAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
             super()
             .get_queryset(request)
             .annotate(
-                written_count=Count(
-                    "articles_written", filter=Q(articles_written__trashed_at=None), distinct=True
-                ),
-                reviewed_count=Count(
-                    "articles_reviewed", filter=Q(articles_reviewed__trashed_at=None), distinct=True
-                ),
+                written_count=_count_articles("articles_written"),
+                reviewed_count=_count_articles("articles_reviewed"),
             )
+            .order_by("name")  # Meta.ordering does not apply to a grouped query
         )
 
     @admin.display(description="wrote", ordering="written_count")
