@@ -19,7 +19,6 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.sites.models import Site
 from django.core.mail import EmailMessage, get_connection
 from django.db import DatabaseError
 from django.db import connection as db_connection
@@ -29,6 +28,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from contacts.models import CallbackRequest, short_duration
+from recovery_site.http import canonical_url
 
 logger = logging.getLogger(__name__)
 
@@ -41,9 +41,11 @@ RECORD_RETRY_PAUSE = 0.5
 
 
 def admin_change_url(callback_request):
+    """The request's admin page on the site's canonical host (DJANGO_SITE_DOMAIN, which
+    `make run PORT=...` sets to the port it serves): read from the settings, never from
+    a Sites record a different run may have written."""
     path = reverse("admin:contacts_callbackrequest_change", args=[callback_request.pk])
-    scheme = "http" if settings.DEBUG else "https"
-    return f"{scheme}://{Site.objects.get_current().domain}{path}"
+    return canonical_url(None, path)
 
 
 def notification_message(callback_request, now=None):

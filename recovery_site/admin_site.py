@@ -12,10 +12,12 @@ here) gets a 403 before any view runs, so it records nothing in the access log.
 """
 
 from functools import update_wrapper
+from urllib.parse import urlsplit, urlunsplit
 
 from django.contrib import admin
 from django.contrib.contenttypes import views as contenttype_views
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.sites.shortcuts import get_current_site
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -90,7 +92,8 @@ class SiteAdmin(admin.AdminSite):
         ]
 
     def view_on_site(self, request, content_type_id, object_id):
-        """Django's "View on site" redirect, for staff who may see that kind of object.
+        """Django's "View on site" redirect, for staff who may see that kind of object,
+        to the object's address on the host the request came to.
 
         Django's own answers any staff member with the object's address, so Intake
         could learn a draft article's address (its title) by guessing ids.
@@ -105,7 +108,13 @@ class SiteAdmin(admin.AdminSite):
             for action in ("view", "change")
         ):
             raise Http404
-        return contenttype_views.shortcut(request, content_type_id, object_id)
+        response = contenttype_views.shortcut(request, content_type_id, object_id)
+        # Django names the Sites record's domain; staff stay on the host they are using
+        # (under `make run PORT=...`, a LAN address, a staging name).
+        location = urlsplit(response["Location"])
+        if location.netloc == get_current_site(request).domain:
+            response["Location"] = urlunsplit(("", "", *location[2:]))
+        return response
 
     def two_factor_view(self, request):
         return two_factor.setup_view(request, self)

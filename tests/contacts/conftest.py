@@ -18,7 +18,8 @@ def _callback_settings(settings):
 
 
 @pytest.fixture
-def site_domain(db):
+def site_domain(db, settings):
+    settings.SITE_DOMAIN = "recovery.example.org"
     Site.objects.filter(pk=1).update(domain="recovery.example.org", name="Recovery Site")
     Site.objects.clear_cache()
     yield "recovery.example.org"

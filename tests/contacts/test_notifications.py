@@ -286,6 +286,22 @@ def test_the_admin_link_uses_http_only_under_debug(settings, site_domain):
     assert "http://recovery.example.org/admin/" in mail.outbox[0].body
 
 
+def test_the_admin_link_names_the_port_make_run_serves(settings, site_domain):
+    """`make run PORT=8141` sets DJANGO_SITE_DOMAIN; a Sites record left by an earlier
+    run on another port does not matter."""
+    from django.contrib.sites.models import Site
+
+    settings.DEBUG = True
+    settings.SITE_DOMAIN = "127.0.0.1:8141"
+    Site.objects.filter(pk=1).update(domain="127.0.0.1:8000")
+    Site.objects.clear_cache()
+    request = CallbackRequestFactory()
+    notifications.callback_request_notify(request.pk)
+    assert f"http://127.0.0.1:8141/admin/contacts/callbackrequest/{request.pk}/change/" in (
+        mail.outbox[0].body
+    )
+
+
 # The cron safety net
 
 

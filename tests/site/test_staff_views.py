@@ -83,3 +83,20 @@ def test_visitors_and_staff_without_the_permission_get_nothing(client):
     client.force_login(intake)
     assert not can_preview(client)
     assert upload(client).status_code == 403
+
+
+def test_view_on_site_stays_on_the_host_the_editor_is_using(admin_client):
+    """Not the Sites record's domain (port 8000 under `make run PORT=8141` before)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.contrib.sites.models import Site
+
+    from articles.models import Article
+
+    Site.objects.filter(pk=1).update(domain="127.0.0.1:8000")
+    Site.objects.clear_cache()
+    article = ArticleFactory(slug="naloxone")
+    article_type = ContentType.objects.get_for_model(Article)
+    response = admin_client.get(f"/admin/r/{article_type.pk}/{article.pk}/")
+    assert response.status_code == 302
+    assert response["Location"] == "/articles/naloxone/"
+    Site.objects.clear_cache()
