@@ -171,7 +171,8 @@ class Article(Publishable):
     objects = ArticleQuerySet.as_manager()
     # Every save keeps a revision (who, when, what); the admin can restore one.
     history = HistoricalRecords(
-        excluded_fields=[*SEARCH_VECTOR_FIELDS, *Publishable.history_excluded_fields]
+        excluded_fields=[*SEARCH_VECTOR_FIELDS, *Publishable.history_excluded_fields],
+        **Publishable.history_names,
     )
 
     tracked_fields = (

@@ -67,7 +67,8 @@ class Page(Publishable):
             "search_vector",
             "search_rank_vector",
             *Publishable.history_excluded_fields,
-        ]
+        ],
+        **Publishable.history_names,
     )
 
     class Meta:

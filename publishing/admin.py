@@ -27,8 +27,20 @@ from recovery_site.admin_lists import DeclaredFiltersOnly
 TRASH_PARAMETER = "trash"
 
 
+CHANGE_NOTE_MAX_LENGTH = 100  # django-simple-history's history_change_reason
+
+
 class PublishableAdminForm(forms.ModelForm):
-    """Publishing times in the centre's time zone; the editor's pasted images upload."""
+    """Publishing times in the centre's time zone; the editor's pasted images upload;
+    an optional note saved with the revision."""
+
+    change_note = forms.CharField(
+        label="Note about this change",
+        required=False,
+        max_length=CHANGE_NOTE_MAX_LENGTH,
+        help_text='Optional. Shown with this revision under History, e.g. "Updated the '
+        'withdrawal timeline after review".',
+    )
 
     class Media:
         js = ["articles/admin/editor-csrf.js", "publishing/admin/length-guide.js"]
@@ -115,6 +127,7 @@ class PublishableAdmin(DeclaredFiltersOnly, SimpleHistoryAdmin):
 
     actions = ["publish_now", "unpublish", "move_to_trash", "restore_selected"]
     save_on_top = True
+    object_history_list_template = "admin/publishing/revisions_list.html"
     readonly_fields = ["created_at", "updated_at"]
     change_form_template = "admin/publishing/change_form.html"
     change_list_template = "admin/publishing/change_list.html"
@@ -193,10 +206,11 @@ class PublishableAdmin(DeclaredFiltersOnly, SimpleHistoryAdmin):
         return super().delete_view(request, object_id, extra)
 
     def get_fieldsets(self, request, obj=None):
-        """An item in the trash is read-only: its body is shown as visitors saw it."""
+        """An item in the trash is read-only: its body is shown as visitors saw it.
+        Otherwise the form ends with the note saved with the revision."""
         fieldsets = super().get_fieldsets(request, obj)
         if obj is None or not obj.in_trash:
-            return fieldsets
+            return [*fieldsets, ("Revision", {"fields": ["change_note"]})]
         return [
             (name, {**options, "fields": [_shown(f) for f in options["fields"]]})
             for name, options in fieldsets
@@ -215,6 +229,13 @@ class PublishableAdmin(DeclaredFiltersOnly, SimpleHistoryAdmin):
         if obj is not None and obj.in_trash:
             context["can_restore"] = self.has_delete_permission(request, obj)
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        obj._change_reason = form.cleaned_data.get("change_note") or None
+        super().save_model(request, obj, form, change)
+
+    def history_view_title(self, request, obj):
+        return f"Revisions of “{obj}”"
 
     def delete_model(self, request, obj):
         """The admin's delete: into the trash; from the trash, for good."""
@@ -334,6 +355,7 @@ class PublishableAdmin(DeclaredFiltersOnly, SimpleHistoryAdmin):
     def publish_now(self, request, queryset):
         count = 0
         for obj in queryset:
+            obj._history_user = request.user
             obj.publish()
             count += 1
         self.message_user(request, f"Published {self._count(count)}.", messages.SUCCESS)
@@ -345,6 +367,7 @@ class PublishableAdmin(DeclaredFiltersOnly, SimpleHistoryAdmin):
     def unpublish(self, request, queryset):
         count = 0
         for obj in queryset:
+            obj._history_user = request.user
             obj.unpublish()
             count += 1
         self.message_user(request, f"Moved {self._count(count)} back to draft.", messages.SUCCESS)

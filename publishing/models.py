@@ -244,6 +244,8 @@ class Publishable(models.Model):
     # Never part of a revision: restoring an old revision must not take an item out of
     # the trash, and the search index is derived (use in `HistoricalRecords`).
     history_excluded_fields = ["trashed_at", "trashed_by"]
+    # What the admin calls the saved versions (`HistoricalRecords(**history_names)`).
+    history_names = {"verbose_name": "revision", "verbose_name_plural": "revisions"}
 
     class Meta:
         abstract = True
@@ -339,6 +341,10 @@ class Publishable(models.Model):
         if self.status == Status.PUBLISHED and self.published_at is None:
             # "Empty means now", before the database check that wants a time.
             self.published_at = timezone.now()
+        if self.published_at is not None:
+            # To the second, as the form shows and sends it: saving the form unchanged
+            # changes nothing, and revisions show no sub-second differences.
+            self.published_at = self.published_at.replace(microsecond=0)
 
     def clean(self):
         super().clean()

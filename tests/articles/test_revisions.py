@@ -66,3 +66,88 @@ def test_an_earlier_revision_is_restored_in_one_step_as_a_new_revision(admin_cli
     assert (article.title, article.body) == ("Original", "<p>Original words.</p>")
     assert article.history.count() == 3
     assert Article.objects.published().filter(pk=article.pk).exists()
+
+
+# What the revisions page says
+
+
+def history_html(admin_client, article):
+    return admin_client.get(f"/admin/articles/article/{article.pk}/history/").content.decode()
+
+
+def test_saving_the_form_after_publish_now_records_no_time_change(admin_client):
+    """The "Publish now" action stores the time to the second, as the form shows and sends it: no
+    "publishing time 00:50:38.913000 -> 00:50:38" revision."""
+    article = ArticleFactory(draft=True, title="Naloxone")
+    admin_client.post(
+        "/admin/articles/article/", {"action": "publish_now", "_selected_action": [article.pk]}
+    )
+    article.refresh_from_db()
+    assert article.published_at.microsecond == 0
+    edit(admin_client, article, title="Naloxone, explained")
+    html = history_html(admin_client, article)
+    assert html.count("Publishing time:") == 1  # when it was published, not again
+    assert "Naloxone → Naloxone, explained" in html
+    assert ".913" not in html and "+00:00" not in html
+
+
+def test_revision_times_are_in_the_centres_time_zone(admin_client, settings):
+    import datetime
+
+    from django.utils import timezone
+
+    settings.TIME_ZONE = "America/Los_Angeles"
+    when = datetime.datetime(2026, 7, 1, 16, 30, 5, tzinfo=datetime.UTC)
+    article = ArticleFactory(published_at=when)
+    edit(
+        admin_client,
+        article,
+        published_at_0="2026-07-02",
+        published_at_1="09:00:00",
+    )
+    html = history_html(admin_client, article)
+    assert timezone.localtime(when).hour == 9
+    change = "Publishing time:</strong> July 1, 2026, 9:30:05 a.m. PDT → July 2, 2026, 9:00:00"
+    assert change in html
+
+
+def test_a_change_note_is_kept_with_the_revision(admin_client):
+    article = ArticleFactory(body="<p>Old words.</p>")
+    edit(
+        admin_client,
+        article,
+        body="<p>New words.</p>",
+        change_note="Updated after the medical review",
+    )
+    assert article.history.first().history_change_reason == "Updated after the medical review"
+    assert "Updated after the medical review" in history_html(admin_client, article)
+
+
+def test_a_save_that_changes_only_whitespace_lists_no_change(admin_client):
+    article = ArticleFactory(body="<p>Same words.</p>")
+    edit(admin_client, article, body="<p>Same\n   words.</p>")
+    html = history_html(admin_client, article)
+    assert "Body:" not in html
+    assert "Saved without changes" in html
+
+
+def test_markup_only_changes_say_so(admin_client):
+    article = ArticleFactory(body="<p>Call us today.</p>")
+    edit(admin_client, article, body="<p>Call <strong>us</strong> today.</p>")
+    assert "Formatting or links changed; the words are the same." in history_html(
+        admin_client, article
+    )
+
+
+def test_revisions_are_called_revisions_and_name_who_published(admin_client, admin_user):
+    article = ArticleFactory(draft=True)
+    assert Article.history.model._meta.verbose_name_plural == "revisions"
+    admin_client.post(
+        "/admin/articles/article/", {"action": "publish_now", "_selected_action": [article.pk]}
+    )
+    assert article.history.first().history_user == admin_user
+    html = history_html(admin_client, article)
+    assert "Revisions of “" in html
+    assert "Draft → Published" in html
+    delete = admin_client.get(f"/admin/articles/article/{article.pk}/delete/").content.decode()
+    assert "istorical" not in delete
