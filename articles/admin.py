@@ -1,12 +1,12 @@
 import datetime
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.html import format_html
 
 from articles.models import Article, Category, Source
 from people.models import Person
@@ -30,6 +30,12 @@ class ArticleAdminForm(PublishableAdminForm):
         super().__init__(*args, **kwargs)
         if "author" in self.fields:
             self.fields["author"].queryset = author_choices(self.instance.author_id)
+            # Not the byline (that is the author profile above): whose article it is here.
+            self.fields["author"].label = "Staff login"
+            self.fields["author"].help_text = (
+                "Whose article this is in the admin (the list's author filter); set to "
+                "whoever adds it. Never shown to readers."
+            )
 
     def clean_featured_image(self):
         return self.clean_uploaded_image("featured_image")
@@ -57,7 +63,9 @@ class SourceInline(TrashAwareInline, admin.TabularInline):
     model = Source
     extra = 1
     fields = ["position", "title", "url", "publisher", "accessed"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # A plain address box: the admin's URL widget repeats the address as a link above
+    # it ("Currently: ..."), which made the table wider than the form.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https", "widget": forms.URLInput}}
 
 
 class ReviewOverdueFilter(admin.SimpleListFilter):
@@ -78,16 +86,9 @@ class ReviewOverdueFilter(admin.SimpleListFilter):
 class ArticleAdmin(PublishableAdmin):
     form = ArticleAdminForm
     inlines = [SourceInline]
-    list_display = [
-        "title",
-        "category",
-        "status",
-        "published",
-        "published_at",
-        "updated_at",
-        "reviewer",
-        "thumbnail",
-    ]
+    # Fits a 1280 px screen beside the filters; the publishing time is in the status
+    # (scheduled) and the date hierarchy.
+    list_display = ["title", "publishing_status", "category", "updated", "reviewed_by"]
     list_filter = [
         "status",
         "category",
@@ -128,13 +129,9 @@ class ArticleAdmin(PublishableAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).for_listing()
 
-    @admin.display(description="image")
-    def thumbnail(self, article):
-        if not article.featured_image:
-            return ""
-        return format_html(
-            '<img src="{}" alt="" width="60" style="height:auto">', article.featured_image.url
-        )
+    @admin.display(description="medical reviewer", ordering="reviewer__name")
+    def reviewed_by(self, article):
+        return article.reviewer.name if article.reviewer_id else ""
 
     def save_model(self, request, obj, form, change):
         if not change and obj.author_id is None:

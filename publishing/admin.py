@@ -15,6 +15,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
@@ -344,6 +346,19 @@ class PublishableAdmin(DeclaredFiltersOnly, SimpleHistoryAdmin):
     @admin.display(boolean=True, description="live")
     def published(self, obj):
         return obj.is_published
+
+    @admin.display(description="status", ordering="status")
+    def publishing_status(self, obj):
+        """Live, scheduled (with when) or draft, in one short column."""
+        if obj.is_published:
+            return "Live"
+        if obj.is_scheduled:
+            return f"Scheduled: {date_format(timezone.localtime(obj.published_at), 'N j, g:i a')}"
+        return "Draft"
+
+    @admin.display(description="updated", ordering="updated_at")
+    def updated(self, obj):
+        return date_format(timezone.localtime(obj.updated_at), "N j, Y")
 
     def _count(self, count):
         opts = self.model._meta

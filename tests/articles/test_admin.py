@@ -135,10 +135,10 @@ def test_changelist_shows_the_editor_columns_and_filters(admin_client):
     html = admin_client.get("/admin/articles/article/").content.decode()
     for column in (
         "column-title",
+        "column-publishing_status",
         "column-category",
-        "column-status",
-        "column-published",
-        "column-thumbnail",
+        "column-updated",
+        "column-reviewed_by",
     ):
         assert column in html
     overdue = admin_client.get("/admin/articles/article/?review=overdue").content.decode()
@@ -152,8 +152,9 @@ def test_change_form_has_fieldsets_time_zone_and_view_on_site(admin_client):
         "Content",
         "Summary and image",
         "Search engines and sharing",
-        "Medical review",
+        "Author and medical review",
         "Publishing",
+        "Note about this change",
     ):
         assert legend in html
     assert "Times are in America/Los_Angeles" in html
