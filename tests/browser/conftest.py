@@ -158,6 +158,7 @@ def demo_fixture(django_db_setup, django_db_blocker, media_root):
 
     from articles.models import Article, Category, Source
     from branding.models import SiteIdentity
+    from people.models import Person
 
     original_media_root = settings.MEDIA_ROOT
     settings.MEDIA_ROOT = media_root
@@ -172,6 +173,7 @@ def demo_fixture(django_db_setup, django_db_blocker, media_root):
             call_command("load_demo_content", stdout=io.StringIO())
             objects = [
                 *Category.objects.all(),
+                *Person.objects.all(),
                 *Article.objects.all(),
                 *Source.objects.all(),
                 *SiteIdentity.objects.all(),

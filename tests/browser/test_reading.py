@@ -19,7 +19,8 @@ def test_a_visitor_reads_an_article_follows_its_category_and_searches(page, demo
     page.get_by_role("link", name="How Does Klonopin Work?").first.click()
     expect(page).to_have_url(KLONOPIN)
     expect(page.get_by_role("heading", level=1)).to_have_text("How Does Klonopin Work?")
-    expect(page.get_by_text("Medically reviewed by").or_(page.locator(".byline"))).to_be_visible()
+    expect(page.locator(".byline").get_by_role("link", name="Alex Morgan, LCSW")).to_be_visible()
+    expect(page.locator(".reviewed")).to_contain_text("Medically reviewed by Dana Reyes, MD")
     expect_image_loaded(page.locator(".article__image img"))
     expect(page.get_by_role("heading", name="Sources")).to_be_attached()
 
