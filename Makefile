@@ -54,7 +54,7 @@ superuser: migrate
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# PNGs of home, an article, the call-back form with errors and the admin dashboard,
+# The README's screenshots (docs/screenshots/: public pages, a profile, admin pages),
 # 390 and 1280 px wide, from a throwaway demo site (needs Debian's chromium).
 screenshots: $(VENV)/.dev-installed
 	$(BIN)/python scripts/screenshots.py

@@ -3,10 +3,10 @@
 Builds a throwaway site (a temporary SQLite database and media folder, the demo
 articles and pages, made-up call-back requests and a superuser), serves it with
 runserver on a free port, and photographs it with Playwright driving Debian's
-Chromium: home, an article, a page, the call-back form with errors, a misspelt search,
-the speed-to-lead dashboard and a call-back request being worked (call attempts, notes,
-a repeat from the same phone), each 390 and 1280 pixels wide, into
-docs/screenshots/. Nothing is downloaded.
+Chromium: home, an article, a page, a medical reviewer's profile, the call-back form
+with errors, a misspelt search, the speed-to-lead dashboard, a call-back request being
+worked (call attempts, notes, a repeat from the same phone) and the article form, each
+390 and 1280 pixels wide, into docs/screenshots/. Nothing is downloaded.
 """
 
 import datetime
@@ -33,6 +33,7 @@ MAX_HEIGHT = 2500
 PHONE_HEIGHT = 844
 ARTICLE = "/articles/how-does-klonopin-work/"
 PAGE = "/about/"
+PROFILE = "/people/dana-reyes/"
 SEARCH = "/search/?q=klonipin+and+alcohol"
 # Images in the picture (lazy ones further down never start), ten seconds at most.
 IMAGES_LOADED = """() => Promise.race([
@@ -177,6 +178,10 @@ def send_empty_form(page):
     page.get_by_role("alert").wait_for()
 
 
+def wait_for_editor(page):
+    page.locator(".cke_wysiwyg_frame").wait_for()
+
+
 def main():
     if not CHROMIUM.exists():
         raise SystemExit(
@@ -196,9 +201,14 @@ def main():
         username, password = build_site()
         from django.urls import reverse
 
+        from articles.models import Article
         from contacts.models import CallbackRequest
 
         dashboard = reverse("admin:contacts_callbackrequest_dashboard")
+        article_form = reverse(
+            "admin:articles_article_change",
+            args=[Article.objects.get(slug=ARTICLE.split("/")[2]).pk],
+        )
         worked = reverse(
             "admin:contacts_callbackrequest_change",
             args=[CallbackRequest.objects.get(name="Maria L.").pk],
@@ -226,6 +236,7 @@ def main():
                     shoot(page, "/", "home", width)
                     shoot(page, ARTICLE, "article", width)
                     shoot(page, PAGE, "page", width)
+                    shoot(page, PROFILE, "profile", width)
                     shoot(page, "/call-back/", "callback-errors", width, send_empty_form)
                     shoot(page, SEARCH, "search", width)
                 page.goto(login)
@@ -237,6 +248,7 @@ def main():
                     shoot(page, dashboard, "dashboard", width)
                     # On a phone the request's page is long: the history must be in it.
                     shoot(page, worked, "callback-request", width, max_height=4000)
+                    shoot(page, article_form, "article-form", width, wait_for_editor)
                 browser.close()
         finally:
             server.terminate()
