@@ -66,6 +66,12 @@ def scheduled_q(now=None):
     )
 
 
+def now_to_the_second():
+    """The time "publish now" stores: to the second, as the form shows and sends it, so
+    saving the form afterwards changes nothing (and no revision shows a change)."""
+    return timezone.now().replace(microsecond=0)
+
+
 def clean_summary(text):
     """A summary as it is stored: plain text on one line, at most SUMMARY_MAX_LENGTH."""
     return " ".join(plain_text(text).split())[:SUMMARY_MAX_LENGTH]
@@ -292,7 +298,7 @@ class Publishable(models.Model):
 
     def publish(self, *, save=True):
         """Publish now: a draft or a scheduled item goes live; a past time is kept."""
-        now = timezone.now()
+        now = now_to_the_second()
         self.status = Status.PUBLISHED
         if self.published_at is None or self.published_at > now:
             self.published_at = now
@@ -340,11 +346,7 @@ class Publishable(models.Model):
             setattr(self, name, clean_line(getattr(self, name)))
         if self.status == Status.PUBLISHED and self.published_at is None:
             # "Empty means now", before the database check that wants a time.
-            self.published_at = timezone.now()
-        if self.published_at is not None:
-            # To the second, as the form shows and sends it: saving the form unchanged
-            # changes nothing, and revisions show no sub-second differences.
-            self.published_at = self.published_at.replace(microsecond=0)
+            self.published_at = now_to_the_second()
 
     def clean(self):
         super().clean()
