@@ -3,6 +3,7 @@ import re
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -29,6 +30,8 @@ from contacts.models import (
     assignable_staff,
     short_duration,
 )
+from contacts.notifications import notifications_configured
+from contacts.phone import spreadsheet_phone
 from contacts.services import (
     AUDITED_FIELDS,
     call_attempt_log,
@@ -53,7 +56,7 @@ CSV_COLUMNS = [
     ("Request", lambda r: r.pk),
     ("Received", lambda r: _local(r.created_at)),
     ("Name", lambda r: r.name),
-    ("Phone", lambda r: r.phone),
+    ("Phone", lambda r: spreadsheet_phone(r.phone)),
     ("Best time", lambda r: r.get_best_time_display()),
     ("Status", lambda r: r.get_status_display()),
     ("Assigned to", lambda r: r.assigned_to.get_username() if r.assigned_to else ""),
@@ -67,7 +70,9 @@ CSV_COLUMNS = [
 
 
 def _local(value):
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+    """2026-12-02T07:10:00-08:00: the centre's local time, with its offset, so a
+    spreadsheet anywhere reads the same moment."""
+    return timezone.localtime(value).isoformat(timespec="seconds") if value else ""
 
 
 def csv_safe(value):
@@ -336,9 +341,42 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
         # Why a request is back up the queue: the same phone asked again.
         return f"{due}, asked again" if obj.last_asked_at > obj.created_at else due
 
-    @admin.display(description="notified", boolean=True, ordering="notified_at")
+    @admin.display(description="staff email", ordering="notified_at")
     def notified(self, obj):
-        return obj.notified_at is not None
+        return "sent" if obj.notified_at else "not notified"
+
+    def action_checkbox(self, obj):
+        # Django renders this through the form widget templates: half the time of a page
+        # of 50. The same markup, formatted directly.
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            obj.pk,
+            f"Select this object for an action - {obj}",
+        )
+
+    # Without anyone to email, no request is ever notified: saying so on each is noise.
+
+    def get_list_display(self, request):
+        shown = super().get_list_display(request)
+        if notifications_configured():
+            return shown
+        return [f for f in shown if f != "notified"]
+
+    def get_list_filter(self, request):
+        shown = super().get_list_filter(request)
+        return (
+            shown if notifications_configured() else [f for f in shown if f is not NotifiedFilter]
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if notifications_configured():
+            return fieldsets
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "notified_at"]})
+            for name, options in fieldsets
+        ]
 
     def has_add_permission(self, request):
         # Requests come from visitors only, through the form.

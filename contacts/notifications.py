@@ -40,6 +40,12 @@ RECORD_RETRY_SECONDS = 30
 RECORD_RETRY_PAUSE = 0.5
 
 
+def notifications_configured():
+    """Whether anyone is emailed about new requests. Without it no email is ever sent, so
+    an empty `notified_at` means nothing and the admin does not show it."""
+    return bool(settings.CALLBACK_NOTIFY_EMAILS)
+
+
 def admin_change_url(callback_request):
     """The request's admin page on the site's canonical host (DJANGO_SITE_DOMAIN, which
     `make run PORT=...` sets to the port it serves): read from the settings, never from
@@ -75,7 +81,7 @@ def callback_request_notify(pk):
     Safe to call for the same request from several processes at once. On failure the
     claim is released and `notified_at` stays empty, for a retry.
     """
-    if not settings.CALLBACK_NOTIFY_EMAILS:
+    if not notifications_configured():
         logger.warning("Call-back request #%s: no CALLBACK_NOTIFY_EMAILS to notify", pk)
         return False
     now = timezone.now()

@@ -36,3 +36,20 @@ def display_phone(e164):
         if len(digits) == 10:
             return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def spreadsheet_phone(e164, region=DEFAULT_REGION):
+    """(619) 555-0142 in the centre's own calling code, +44 20 7946 0958 otherwise.
+
+    A spreadsheet reads neither as a number, so no digit is lost. The national form
+    needs no apostrophe; the international one starts with "+", which a spreadsheet
+    would take for a formula, so the CSV export escapes it. (Other countries' national
+    forms often start with 0, which a spreadsheet would drop.)
+    """
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    if number.country_code == phonenumbers.country_code_for_region(region):
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

@@ -8,11 +8,10 @@ notification queued, and one that is rolled back never does. When Django's own
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
-from contacts.notifications import callback_request_notify, is_pending
+from contacts.notifications import callback_request_notify, is_pending, notifications_configured
 
 # After a failed send, the worker tries again this much later; after the last one, the
 # cron job (`send_pending_notifications`) keeps trying every minute.
@@ -24,7 +23,7 @@ def notify_staff(callback_request_id, attempt=1):
     """Email staff about a new call-back request (at least once; see contacts.notifications)."""
     if callback_request_notify(callback_request_id):
         return "sent"
-    retry = settings.CALLBACK_NOTIFY_EMAILS and attempt <= len(RETRY_DELAYS)
+    retry = notifications_configured() and attempt <= len(RETRY_DELAYS)
     if retry and is_pending(callback_request_id):
         notify_staff.using(run_after=timezone.now() + RETRY_DELAYS[attempt - 1]).enqueue(
             callback_request_id, attempt + 1

@@ -1,7 +1,10 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from contacts.notifications import callback_request_notify, pending_notification_ids
+from contacts.notifications import (
+    callback_request_notify,
+    notifications_configured,
+    pending_notification_ids,
+)
 
 
 class Command(BaseCommand):
@@ -17,7 +20,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, limit, **options):
-        if not settings.CALLBACK_NOTIFY_EMAILS:
+        if not notifications_configured():
             self.stderr.write("CALLBACK_NOTIFY_EMAILS is empty: set DJANGO_CALLBACK_NOTIFY_EMAILS.")
             return
         pending = pending_notification_ids(limit=limit)
