@@ -313,7 +313,8 @@ def load():
 
     from articles.models import Article, Category, Source
     from articles.sanitize import sanitize_html
-    from contacts.models import CallbackRequest, CallbackRequestEvent
+    from contacts.models import CallbackRequest, CallbackRequestEvent, ContactSettings
+    from contacts.targets import first_contact_due
     from people.models import Person
     from search.vectors import vector_updates
     from search.words import rebuild_vocabulary
@@ -422,6 +423,7 @@ def load():
             user.groups.add(intake)
             staff.append(user)
 
+        contact = ContactSettings()  # the default target and intake hours
         article_paths = [a.get_absolute_url() for a in articles[:500]]
         statuses = rng.choices(
             [s.value for s in CallbackRequest.Status], weights=[8, 15, 30, 40, 7], k=CALLBACK_COUNT
@@ -454,6 +456,8 @@ def load():
                     last_asked_at=created,
                     # As the model's save() would: waiting requests are due since they came.
                     next_call_at=created if status in CallbackRequest.WAITING_STATUSES else None,
+                    # What save() sets, which bulk_create skips.
+                    first_contact_due_at=first_contact_due(created, contact),
                 )
             )
         requests = CallbackRequest.objects.bulk_create(requests, batch_size=BATCH * 2)

@@ -2,12 +2,13 @@ import csv
 import re
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Q, Value
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.defaultfilters import linebreaksbr
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from contacts import dashboard
+from contacts import dashboard, targets
 from contacts.models import (
     TRIAGE_ORDERING,
     AccessLogEntry,
@@ -28,6 +29,7 @@ from contacts.models import (
     CallbackRequestEvent,
     ContactSettings,
     assignable_staff,
+    get_contact_settings,
     short_duration,
 )
 from contacts.notifications import notifications_configured
@@ -40,6 +42,7 @@ from contacts.services import (
     callback_request_change,
     callback_request_viewed,
 )
+from contacts.targets import WEEKDAYS
 from recovery_site.admin_lists import DeclaredFiltersOnly
 
 Status = CallbackRequest.Status
@@ -84,7 +87,25 @@ def csv_safe(value):
 class ContactSettingsAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
     """One record: the list page opens it; it can be neither added nor deleted."""
 
-    fields = ("phone", "shown_as", "banner_text", "intake_hours", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("phone", "shown_as", "banner_text", "updated_at")}),
+        (
+            "Intake hours and first-contact target",
+            {
+                "description": (
+                    "The sentence is what visitors read; the hours below are what the "
+                    "first-contact target is counted within, in the centre's time zone "
+                    f"({settings.TIME_ZONE}). Keep the two saying the same thing."
+                ),
+                "fields": (
+                    "intake_hours",
+                    "first_contact_target",
+                    "open_all_hours",
+                    *((f"{day}_opens", f"{day}_closes") for day in WEEKDAYS),
+                ),
+            },
+        ),
+    )
     readonly_fields = ("shown_as", "updated_at")
 
     @admin.display(description="Shown on the site as")
@@ -230,8 +251,8 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
         "received",
         "name",
         "phone_link",
-        "best_time",
         "status",
+        "target",
         "attempts",
         "next_call",
         "assigned_to",
@@ -284,7 +305,10 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
                 )
             },
         ),
-        ("Work", {"fields": ("status", "assigned_to", "next_call_at", "attempt_count")}),
+        (
+            "Work",
+            {"fields": ("status", "assigned_to", "target", "next_call_at", "attempt_count")},
+        ),
         (
             "Record",
             {
@@ -303,6 +327,7 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
         "consent_text_version",
         "consented_at",
         "sent_fast",
+        "target",
         "next_call_at",
         "attempt_count",
         "last_asked_at",
@@ -317,6 +342,34 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
             return f"waiting {short_duration(timezone.now() - obj.created_at)}"
         created = timezone.localtime(obj.created_at)
         return f"{created:%b} {created.day}, {created:%Y, %H:%M}"
+
+    def get_queryset(self, request):
+        # The target in force now, read once per page: how soon "due soon" starts.
+        target = get_contact_settings(request).first_contact_target
+        return super().get_queryset(request).annotate(target_minutes=Value(target))
+
+    @admin.display(description="target", ordering="first_contact_due_at")
+    def target(self, obj):
+        """On time, due soon or late against the first-contact target, and when it is
+        due while nobody has been reached yet."""
+        now = timezone.now()
+        standing = targets.standing(obj, now, getattr(obj, "target_minutes", 15))
+        if standing is None:
+            return "–"
+        if obj.first_contact_at is not None:
+            return format_html('<span class="{}">{}</span>', standing.css_class, standing.label)
+        due = timezone.localtime(obj.first_contact_due_at)
+        when = (
+            f"{due:%H:%M}"
+            if due.date() == timezone.localdate(now)
+            else f"{due:%b} {due.day}, {due:%H:%M}"
+        )
+        return format_html(
+            '<span class="{}">{}</span> <span class="target-due">due {}</span>',
+            standing.css_class,
+            standing.label,
+            when,
+        )
 
     @admin.display(description="phone", ordering="phone")
     def phone_link(self, obj):
@@ -535,6 +588,7 @@ class CallbackRequestAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request),
             **dashboard.dashboard_context(timezone.now()),
+            "contact": get_contact_settings(request),
             "title": "Speed to lead",
             "opts": self.model._meta,
         }

@@ -1,9 +1,10 @@
 import logging
+from datetime import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import DatabaseError, connection, models, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils.formats import date_format
 
 from contacts.phone import display_phone, parse_phone
 from contacts.signals import contact_settings_changed
+from contacts.targets import WEEKDAYS, first_contact_due, opening_hours
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +30,18 @@ class DialablePhone:
     @property
     def phone_href(self):
         return f"tel:{self.phone}"
+
+
+def _opens(day):
+    return models.TimeField(
+        f"{day} opens", null=True, blank=True, default=time(8), help_text="Empty: closed."
+    )
+
+
+def _closes(day):
+    return models.TimeField(
+        f"{day} closes", null=True, blank=True, default=time(20), help_text="00:00 is midnight."
+    )
 
 
 class ContactSettings(DialablePhone, models.Model):
@@ -57,6 +71,37 @@ class ContactSettings(DialablePhone, models.Model):
             "One sentence shown after someone asks for a call back, saying when to expect the call."
         ),
     )
+    first_contact_target = models.PositiveSmallIntegerField(
+        "first-contact target (minutes)",
+        default=15,
+        validators=[MinValueValidator(1), MaxValueValidator(7 * 24 * 60)],
+        help_text=(
+            "How soon intake should first reach someone who asked for a call back, counted "
+            "within the intake hours below: a request that arrives while intake is closed is "
+            "counted from the next opening. Each request is measured against the target in "
+            "force when it arrived."
+        ),
+    )
+    open_all_hours = models.BooleanField(
+        "intake answers 24/7",
+        default=False,
+        help_text="Tick if someone works call-back requests at every hour; the hours below "
+        "are then not used.",
+    )
+    monday_opens = _opens("Monday")
+    monday_closes = _closes("Monday")
+    tuesday_opens = _opens("Tuesday")
+    tuesday_closes = _closes("Tuesday")
+    wednesday_opens = _opens("Wednesday")
+    wednesday_closes = _closes("Wednesday")
+    thursday_opens = _opens("Thursday")
+    thursday_closes = _closes("Thursday")
+    friday_opens = _opens("Friday")
+    friday_closes = _closes("Friday")
+    saturday_opens = _opens("Saturday")
+    saturday_closes = _closes("Saturday")
+    sunday_opens = _opens("Sunday")
+    sunday_closes = _closes("Sunday")
     updated_at = models.DateTimeField(auto_now=True)
 
     SINGLETON_PK = 1
@@ -85,10 +130,32 @@ class ContactSettings(DialablePhone, models.Model):
         contact_settings_changed.send(sender=ContactSettings, instance=self)
 
     def clean(self):
+        errors = {}
         e164 = parse_phone(self.phone)
         if e164 is None:
-            raise ValidationError({"phone": "Enter a valid phone number, e.g. 858-888-0101."})
-        self.phone = e164
+            errors["phone"] = "Enter a valid phone number, e.g. 858-888-0101."
+        else:
+            self.phone = e164
+        for day in WEEKDAYS:
+            opens, closes = getattr(self, f"{day}_opens"), getattr(self, f"{day}_closes")
+            if (opens is None) != (closes is None):
+                errors[f"{day}_closes" if closes is None else f"{day}_opens"] = (
+                    f"Give both the opening and the closing time on {day.capitalize()}, or "
+                    "neither if intake is closed that day."
+                )
+            elif opens is not None and closes != time.min and closes <= opens:
+                errors[f"{day}_closes"] = (
+                    f"{day.capitalize()} closes before it opens. For hours past midnight, "
+                    "close at 00:00 and open at 00:00 the next day."
+                )
+        if (
+            not self.open_all_hours
+            and not errors
+            and not any(opening_hours(self, weekday) for weekday in range(7))
+        ):
+            errors["open_all_hours"] = "Give intake's hours on at least one day, or tick 24/7."
+        if errors:
+            raise ValidationError(errors)
 
 
 # The contact settings this process last read from the cache or the database. When both
@@ -229,6 +296,14 @@ class CallbackRequest(DialablePhone, models.Model):
         limit_choices_to=assignable_staff,
         help_text="The intake worker working this request.",
     )
+    first_contact_due_at = models.DateTimeField(
+        "first contact due",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the first-contact target runs out: set when the request arrives, from "
+        "the target and intake hours in the contact settings.",
+    )
     first_contact_at = models.DateTimeField(
         "first contact",
         null=True,
@@ -305,6 +380,8 @@ class CallbackRequest(DialablePhone, models.Model):
                 F("id").desc(),
                 name="callback_assigned_triage",
             ),
+            # The list sorted by its target column ("late" first).
+            models.Index(fields=["first_contact_due_at", "-id"], name="callback_due"),
             models.Index(fields=["status", "created_at"], name="callback_status_created"),
             models.Index(fields=["client_hash", "created_at"], name="callback_client_created"),
             models.Index(fields=["phone", "created_at"], name="callback_phone_created"),
@@ -324,6 +401,8 @@ class CallbackRequest(DialablePhone, models.Model):
     WAITING_STATUSES = (Status.NEW, Status.ATTEMPTED)
 
     def save(self, *args, **kwargs):
+        if self.first_contact_due_at is None and self._state.adding:
+            self.first_contact_due_at = first_contact_due(self.created_at, get_contact_settings())
         derived = set()
         if self.status == self.Status.CONNECTED and self.first_contact_at is None:
             self.first_contact_at = timezone.now()

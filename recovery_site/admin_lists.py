@@ -13,7 +13,11 @@ It also says which filters a list actually applied, for the CSV export record.
 """
 
 from django.contrib.admin.exceptions import DisallowedModelAdminLookup
+from django.contrib.admin.utils import quote
 from django.contrib.admin.views.main import ChangeList
+from django.urls import reverse
+
+PK_PLACEHOLDER = "0pk0"
 
 
 class DeclaredFiltersChangeList(ChangeList):
@@ -38,6 +42,20 @@ class DeclaredFiltersChangeList(ChangeList):
             f"{name}={value}" for name in sorted(used & given.keys()) for value in given[name]
         ]
         return filter_specs, has_filters, remaining, may_have_duplicates, has_active_filters
+
+    def url_for_result(self, result):
+        """Each row's change URL from one reverse() per page rather than one per link
+        (two a row on the call-back list): the same URL, a tenth of the work."""
+        if getattr(self, "_change_url_parts", None) is None:
+            url = reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+                args=(PK_PLACEHOLDER,),
+                current_app=self.model_admin.admin_site.name,
+            )
+            head, _, tail = url.rpartition(PK_PLACEHOLDER)
+            self._change_url_parts = head, tail
+        head, tail = self._change_url_parts
+        return f"{head}{quote(getattr(result, self.pk_attname))}{tail}"
 
     def describe_filters(self):
         """`status__exact=new; a search (text not kept)`: what narrowed this list.

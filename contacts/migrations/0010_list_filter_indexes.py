@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("contacts", "0006_outbox_claim_sent_fast_asked_again"),
+        ("contacts", "0009_remove_notes_box"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

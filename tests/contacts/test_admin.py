@@ -3,7 +3,7 @@
 import csv
 import io
 import re
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 import time_machine
@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from contacts.admin import csv_safe
 from contacts.models import CallbackExport, CallbackRequest, CallbackRequestEvent, ContactSettings
+from contacts.targets import WEEKDAYS
 from tests.admin_forms import form_data as admin_form_data
 from tests.factories import CallbackRequestFactory
 
@@ -88,6 +89,7 @@ def test_a_list_of_fifty_thousand_requests_reads_one_page_from_an_index(admin_cl
         CHANGELIST + "?status__exact=new": "callback_status_triage",
         CHANGELIST + "?status__exact=closed": "callback_status_triage",
         CHANGELIST + f"?assigned={admin_user.pk}": "callback_assigned_triage",
+        CHANGELIST + "?o=5": "callback_due",  # sorted by the target column
     }
     admin_client.get(CHANGELIST)  # the site identity in the header is cached from here on
     few = [count_queries(admin_client, url) for url in indexes]
@@ -102,6 +104,7 @@ def test_a_list_of_fifty_thousand_requests_reads_one_page_from_an_index(admin_cl
             status=("new", "attempted", "connected", "closed", "spam")[i % 5],
             assigned_to=admin_user if i % 3 else None,
             created_at=now - timedelta(minutes=i),
+            first_contact_due_at=now - timedelta(minutes=i - 15),
         )
         for i in range(50_000)
     )
@@ -122,7 +125,53 @@ def test_a_list_of_fifty_thousand_requests_reads_one_page_from_an_index(admin_cl
             assert re.search(
                 rf"Index (Only )?Scan using {index} on contacts_callbackrequest", plan
             ), plan
-            assert not re.search(r"Sort|Seq Scan on contacts_callbackrequest", plan), plan
+            # At most an incremental sort of rows that tie on the index's order.
+            assert not re.search(r"^\s*(->\s*)?Sort  \(", plan, re.MULTILINE), plan
+            assert "Seq Scan on contacts_callbackrequest" not in plan, plan
+
+
+@time_machine.travel("2026-12-01 10:00-08:00", tick=False)  # a Tuesday, intake open
+def test_list_shows_where_each_request_stands_against_the_target(admin_client, settings):
+    settings.TIME_ZONE = "America/Los_Angeles"
+    now = timezone.now()
+    late = CallbackRequestFactory(created_at=now - timedelta(minutes=20))
+    soon = CallbackRequestFactory(created_at=now - timedelta(minutes=12))
+    fresh = CallbackRequestFactory(created_at=now - timedelta(minutes=1))
+    reached = CallbackRequestFactory(created_at=now - timedelta(minutes=30))
+    reached.first_contact_at = now - timedelta(minutes=25)
+    reached.status = "connected"
+    reached.save()
+    spam = CallbackRequestFactory(created_at=now - timedelta(hours=2), status="spam")
+    html = admin_client.get(CHANGELIST).content.decode()
+    cells = dict(re.findall(r'value="(\d+)".*?<td class="field-target">(.*?)</td>', html))
+    assert cells[str(late.pk)] == (
+        '<span class="target target--late">late</span> <span class="target-due">due 09:55</span>'
+    )
+    assert "target--due-soon" in cells[str(soon.pk)] and "due 10:03" in cells[str(soon.pk)]
+    assert "target--on-time" in cells[str(fresh.pk)] and "due 10:14" in cells[str(fresh.pk)]
+    assert cells[str(reached.pk)] == '<span class="target target--on-time">on time</span>'
+    assert cells[str(spam.pk)] == "–"
+
+
+@time_machine.travel("2026-12-01 10:00-08:00", tick=False)
+def test_the_list_sorts_by_due_time_in_the_database(admin_client, settings):
+    settings.TIME_ZONE = "America/Los_Angeles"
+    now = timezone.now()
+    night = CallbackRequestFactory(created_at=now - timedelta(hours=9), status="attempted")
+    recent = CallbackRequestFactory(created_at=now - timedelta(minutes=2))
+    earlier = CallbackRequestFactory(created_at=now - timedelta(minutes=40), status="closed")
+    column = admin_client.get(CHANGELIST).context["cl"].list_display.index("target")
+    response = admin_client.get(CHANGELIST, {"o": str(column)})
+    assert [r.pk for r in response.context["cl"].result_list] == [night.pk, earlier.pk, recent.pk]
+    assert "first_contact_due_at" in str(response.context["cl"].queryset.query).split("ORDER BY")[1]
+    response = admin_client.get(CHANGELIST, {"o": f"-{column}"})
+    assert [r.pk for r in response.context["cl"].result_list] == [recent.pk, earlier.pk, night.pk]
+
+
+def test_a_request_page_shows_where_it_stands(admin_client):
+    request = CallbackRequestFactory(created_at=timezone.now() - timedelta(days=2))
+    page = admin_client.get(change_url(request)).content.decode()
+    assert '<span class="target target--late">late</span>' in page
 
 
 def test_search_finds_a_phone_however_it_is_typed(admin_client):
@@ -172,9 +221,11 @@ def test_without_anyone_to_email_no_request_is_shown_as_not_notified(admin_clien
     assert "Staff notified" not in page
 
 
-def test_each_row_has_its_action_checkbox(admin_client):
-    request = CallbackRequestFactory()
+def test_each_row_has_its_action_checkbox_and_links_to_its_page(admin_client):
+    request, other = CallbackRequestFactory(), CallbackRequestFactory()
     html = admin_client.get(CHANGELIST).content.decode()
+    for shown in (request, other):
+        assert html.count(f'<a href="{change_url(shown)}">') == 2  # received, name
     assert (
         f'<input type="checkbox" name="_selected_action" value="{request.pk}" '
         f'class="action-select" aria-label="Select this object for an action - {request}">'
@@ -389,11 +440,25 @@ def test_contact_settings_cannot_be_added_or_deleted(admin_client):
     assert admin_client.get("/admin/contacts/contactsettings/1/delete/").status_code == 403
 
 
+def settings_form(**changes):
+    """What the contact settings page sends, as it shows the defaults, changed."""
+    data = {
+        "phone": "858-888-0101",
+        "banner_text": "CALL",
+        "intake_hours": "Any time.",
+        "first_contact_target": "15",
+        **{f"{day}_opens": "08:00" for day in WEEKDAYS},
+        **{f"{day}_closes": "20:00" for day in WEEKDAYS},
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
 def test_saving_contact_settings_in_the_admin_normalises_and_shows_the_number(admin_client):
     ContactSettings.objects.get_or_create(pk=1)[0]
     response = admin_client.post(
         "/admin/contacts/contactsettings/1/change/",
-        {"phone": "(619) 555-0199", "banner_text": "Call", "intake_hours": "Any time."},
+        settings_form(phone="(619) 555-0199", banner_text="Call"),
     )
     assert response.status_code == 302
     assert ContactSettings.objects.get().phone == "+16195550199"
@@ -403,11 +468,41 @@ def test_saving_contact_settings_in_the_admin_normalises_and_shows_the_number(ad
 def test_an_invalid_number_is_refused(admin_client):
     ContactSettings.objects.get_or_create(pk=1)[0]
     response = admin_client.post(
-        "/admin/contacts/contactsettings/1/change/",
-        {"phone": "12345", "banner_text": "Call", "intake_hours": "Any time."},
+        "/admin/contacts/contactsettings/1/change/", settings_form(phone="12345")
     )
     assert response.status_code == 200
     assert ContactSettings.objects.get().phone == "+18588880101"
+
+
+def test_intake_hours_and_target_are_set_in_the_contact_settings(admin_client):
+    ContactSettings.objects.get_or_create(pk=1)[0]
+    page = admin_client.get("/admin/contacts/contactsettings/1/change/").content.decode()
+    assert "First-contact target (minutes)" in page and "Sunday closes" in page
+    response = admin_client.post(
+        "/admin/contacts/contactsettings/1/change/",
+        settings_form(
+            first_contact_target="10",
+            sunday_opens="",
+            sunday_closes="",
+            friday_closes="00:00",
+        ),
+    )
+    assert response.status_code == 302
+    saved = ContactSettings.objects.get()
+    assert saved.first_contact_target == 10
+    assert (saved.sunday_opens, saved.sunday_closes) == (None, None)
+    assert saved.friday_closes == time(0)
+
+
+def test_hours_that_make_no_sense_are_refused_with_a_reason(admin_client):
+    ContactSettings.objects.get_or_create(pk=1)[0]
+    response = admin_client.post(
+        "/admin/contacts/contactsettings/1/change/",
+        settings_form(monday_opens="18:00", monday_closes="09:00"),
+    )
+    assert response.status_code == 200
+    assert "Monday closes before it opens" in response.content.decode()
+    assert ContactSettings.objects.get().monday_closes == time(20)
 
 
 def test_exports_are_listed_read_only(admin_client, admin_user):
