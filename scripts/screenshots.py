@@ -4,9 +4,10 @@ Builds a throwaway site (a temporary SQLite database and media folder, the demo
 articles and pages, made-up call-back requests and a superuser), serves it with
 runserver on a free port, and photographs it with Playwright driving Debian's
 Chromium: home, an article, a page, a medical reviewer's profile, the call-back form
-with errors, a misspelt search, the speed-to-lead dashboard, a call-back request being
-worked (call attempts, notes, a repeat from the same phone) and the article form, each
-390 and 1280 pixels wide, into docs/screenshots/. Nothing is downloaded.
+with errors, a misspelt search, the call-back list, the speed-to-lead dashboard, a
+call-back request being worked (call attempts, notes, a repeat from the same phone) and
+the article form, each 390 and 1280 pixels wide, into docs/screenshots/. Nothing is
+downloaded.
 """
 
 import datetime
@@ -32,6 +33,8 @@ MINUTE = datetime.timedelta(minutes=1)
 MAX_HEIGHT = 2500
 PHONE_HEIGHT = 844
 ARTICLE = "/articles/how-does-klonopin-work/"
+DETOX = "/articles/what-happens-during-medical-detox/"
+NALOXONE = "/articles/what-naloxone-does-and-how-to-use-it/"
 PAGE = "/about/"
 PROFILE = "/people/dana-reyes/"
 SEARCH = "/search/?q=klonipin+and+alcohol"
@@ -60,11 +63,14 @@ def make_callback_requests():
     """Six weeks of made-up requests, most answered within the hour, a few still new."""
     from django.utils import timezone
 
-    from contacts.models import CallbackRequest
+    from contacts.models import CallbackRequest, get_contact_settings
+    from contacts.targets import first_contact_due
 
     rng = random.Random(2026)  # noqa: S311 - made-up demo data
     now = timezone.now()
     statuses = ["attempted", "connected", "connected", "closed"]
+    sources = [ARTICLE] * 3 + [DETOX, DETOX, NALOXONE, PAGE, "/"]
+    contact = get_contact_settings()
     requests = []
     for n in range(70):
         created = now - datetime.timedelta(days=rng.uniform(0.5, 42))
@@ -76,7 +82,8 @@ def make_callback_requests():
                 best_time=rng.choice(CallbackRequest.BestTime.values),
                 consent_text_version="demo",
                 consented_at=created,
-                source_path=ARTICLE,
+                source_path=rng.choice(sources),
+                first_contact_due_at=first_contact_due(created, contact),
                 client_hash=secrets.token_hex(32),
                 status=status,
                 first_contact_at=created + datetime.timedelta(minutes=rng.lognormvariate(3, 0.7)),
@@ -99,6 +106,7 @@ def make_callback_requests():
                 created_at=created,
                 last_asked_at=created,
                 next_call_at=created,  # due since it arrived, as save() would set
+                first_contact_due_at=first_contact_due(created, contact),
                 notified_at=created,
             )
         )
@@ -213,6 +221,7 @@ def main():
             "admin:contacts_callbackrequest_change",
             args=[CallbackRequest.objects.get(name="Maria L.").pk],
         )
+        requests = reverse("admin:contacts_callbackrequest_changelist")
         login = reverse("admin:login")
 
         port = free_port()
@@ -245,6 +254,7 @@ def main():
                 page.get_by_role("button", name="Log in").click()
                 page.get_by_role("button", name="Log out").wait_for()
                 for width in WIDTHS:
+                    shoot(page, requests, "callback-list", width)
                     shoot(page, dashboard, "dashboard", width)
                     # On a phone the request's page is long: the history must be in it.
                     shoot(page, worked, "callback-request", width, max_height=4000)

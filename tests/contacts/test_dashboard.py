@@ -114,7 +114,8 @@ def test_dashboard_page_renders_svg_charts_without_scripts(admin_client):
         response = admin_client.get("/admin/contacts/callbackrequest/dashboard/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.count('<svg class="stl-chart" role="img"') == 2
+    assert html.count('<svg class="stl-chart" role="img"') == 5
+    assert html.count('<svg class="stl-chart stl-rows" role="img"') == 1
     assert "<rect" in html
     assert "New requests waiting longest" in html
     assert "12 min" in html
@@ -136,3 +137,89 @@ def test_the_dashboard_counts_what_the_spam_traps_did(intake_client):
     assert "Caught by the hidden field and discarded (bots)</th><td>7</td>" in html
     assert "?sent_fast__exact=1" in html
     assert ">2</a>" in html
+
+
+# Within target, by week
+
+
+def due_received(at, due_after, contacted_after=None, **kwargs):
+    return received(
+        at, contacted_after, first_contact_due_at=at + timedelta(minutes=due_after), **kwargs
+    )
+
+
+def test_share_reached_within_target_per_week():
+    monday = datetime(2026, 11, 16, 9, 0, tzinfo=LA)
+    due_received(monday, 15, contacted_after=10)  # in time
+    due_received(monday, 15, contacted_after=15)  # in time, just
+    due_received(monday, 15, contacted_after=16)  # late
+    due_received(monday, 15)  # still waiting, past due: counts against
+    due_received(NOW - timedelta(minutes=5), 15)  # not due yet: not judged
+    due_received(monday, 15, contacted_after=1, status="spam")  # not counted
+    due_received(monday - timedelta(weeks=1), 15, contacted_after=3)
+    weeks = dashboard.within_target_by_week(NOW)
+    this_week, last_week = weeks[-1], weeks[-2]
+    assert this_week["week"] == date(2026, 11, 16)
+    assert (this_week["received"], this_week["in_time"], this_week["late"]) == (5, 2, 1)
+    assert (this_week["overdue"], this_week["not_yet_due"]) == (1, 1)
+    assert this_week["share"] == 50
+    assert (last_week["in_time"], last_week["share"]) == (1, 100)
+    assert weeks[0]["share"] is None  # nothing judged: no share, not 0%
+
+
+# First-contact time by hour and day
+
+
+def test_first_contact_time_by_the_local_hour_and_day_a_request_arrived():
+    tuesday_night = datetime(2026, 11, 17, 23, 30, tzinfo=LA)  # 07:30 Wednesday in UTC
+    received(tuesday_night, contacted_after=500)
+    received(tuesday_night + timedelta(minutes=10), contacted_after=300)
+    received(datetime(2026, 11, 18, 9, 5, tzinfo=LA), contacted_after=4)
+    received(datetime(2026, 11, 18, 9, 50, tzinfo=LA))  # not reached yet: left out
+    by_hour, by_day = dashboard.first_contact_by_time_received(NOW)
+    assert [row["label"] for row in by_hour][:2] == ["00", "01"] and len(by_hour) == 24
+    assert (by_hour[23]["count"], by_hour[23]["median"]) == (2, 400)
+    assert (by_hour[9]["count"], by_hour[9]["median"]) == (1, 4)
+    assert by_hour[7]["count"] == 0 and by_hour[7]["median"] is None
+    assert [row["label"] for row in by_day] == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    assert (by_day[1]["count"], by_day[1]["median"]) == (2, 400)
+    assert (by_day[2]["count"], by_day[2]["median"]) == (1, 4)
+
+
+# Where people asked from
+
+
+def test_requests_by_the_page_they_came_from_with_published_titles_only():
+    from tests.factories import ArticleFactory
+
+    with time_machine.travel(NOW, tick=False):
+        published = ArticleFactory(title="Klonopin withdrawal", slug="klonopin")
+        draft = ArticleFactory(title="Unannounced draft", slug="secret-draft", draft=True)
+        for _ in range(3):
+            received(NOW - timedelta(days=1), source_path=published.get_absolute_url())
+        received(NOW - timedelta(days=1), source_path="/articles/secret-draft/")
+        received(NOW - timedelta(days=2), source_path="/")
+        received(NOW - timedelta(days=2), source_path="/no-such-page/")
+        received(NOW - timedelta(days=2), source_path="/", status="spam")
+        received(NOW - timedelta(days=40), source_path="/")  # too long ago
+        pages = dashboard.requests_by_page(NOW)
+    assert pages["total"] == 6
+    rows = {row["path"]: row for row in pages["pages"]}
+    assert list(rows)[0] == "/articles/klonopin/"
+    assert rows["/articles/klonopin/"]["title"] == "Klonopin withdrawal"
+    assert rows["/articles/klonopin/"]["requests"] == 3
+    assert rows["/articles/klonopin/"]["share"] == 50
+    assert rows["/articles/secret-draft/"]["title"] is None  # a draft's title stays hidden
+    assert draft.title not in str(pages)
+    assert rows["/"]["title"] == "Home page"
+    assert rows["/no-such-page/"]["title"] is None
+
+
+def test_the_dashboard_shows_the_target_and_where_people_asked_from(intake_client):
+    with time_machine.travel(NOW, tick=False):
+        received(NOW - timedelta(days=1), contacted_after=5, source_path="/call-back/")
+        html = intake_client.get("/admin/contacts/callbackrequest/dashboard/").content.decode()
+    assert "Reached within the first-contact target, by week" in html
+    assert "The target is 15 minutes" in html
+    assert "Call-back form" in html and "/call-back/" in html
+    assert "Minutes to first contact by the hour a request arrived" in html
