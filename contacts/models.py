@@ -370,13 +370,15 @@ class CallbackRequest(DialablePhone, models.Model):
             # instead of walking the whole order and dropping the rows that do not match.
             models.Index(
                 F("status"),
-                *(expression.copy() for expression in TRIAGE_ORDERING),
+                F("next_call_at").asc(),
+                F("last_asked_at").desc(),
                 F("id").desc(),
                 name="callback_status_triage",
             ),
             models.Index(
                 F("assigned_to"),
-                *(expression.copy() for expression in TRIAGE_ORDERING),
+                F("next_call_at").asc(),
+                F("last_asked_at").desc(),
                 F("id").desc(),
                 name="callback_assigned_triage",
             ),

@@ -85,10 +85,11 @@ def test_a_list_of_fifty_thousand_requests_reads_one_page_from_an_index(admin_cl
     matched, and comes from an index in the list's order, never a sort of every row."""
     CallbackRequestFactory.create_batch(3, assigned_to=admin_user)
     indexes = {
-        CHANGELIST: "callback_triage_order",
-        CHANGELIST + "?status__exact=new": "callback_status_triage",
-        CHANGELIST + "?status__exact=closed": "callback_status_triage",
-        CHANGELIST + f"?assigned={admin_user.pk}": "callback_assigned_triage",
+        CHANGELIST: "callback_queue_order",
+        # A filter matching a fifth of the rows may walk the queue's own order instead.
+        CHANGELIST + "?status__exact=new": "callback_(status_triage|queue_order)",
+        CHANGELIST + "?status__exact=closed": "callback_(status_triage|queue_order)",
+        CHANGELIST + f"?assigned={admin_user.pk}": "callback_(assigned_triage|queue_order)",
         CHANGELIST + "?o=5": "callback_due",  # sorted by the target column
     }
     admin_client.get(CHANGELIST)  # the site identity in the header is cached from here on
@@ -119,8 +120,7 @@ def test_a_list_of_fifty_thousand_requests_reads_one_page_from_an_index(admin_cl
         counts = [q["sql"] for q in queries if "COUNT(" in q["sql"].upper()]
         assert len(counts) == 1, "only the filtered count, not the full table count"
         if connection.vendor == "postgresql":
-            # (SQLite receives the order's CASE values as parameters, so no index on
-            # the expressions can match there; production runs on PostgreSQL.)
+            # (Plans are checked on PostgreSQL, the database production runs on.)
             plan = list_plan(response)
             assert re.search(
                 rf"Index (Only )?Scan using {index} on contacts_callbackrequest", plan

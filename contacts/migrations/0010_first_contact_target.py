@@ -31,7 +31,7 @@ def set_due_times(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("contacts", "0010_list_filter_indexes"),
+        ("contacts", "0009_remove_notes_box"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
