@@ -3,8 +3,7 @@ from pages.models import Page
 
 
 class PageSitemap(Sitemap):
-    changefreq = "monthly"
-    priority = 0.6
+    lastmod_field = "updated_at"
 
     def items(self):
         return Page.objects.published().only("slug", "updated_at").order_by("slug")

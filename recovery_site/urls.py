@@ -5,7 +5,7 @@ from django.urls import include, path
 from articles.views import editor_image_upload
 from recovery_site import views
 from recovery_site.page_cache import cache_public_page
-from recovery_site.sitemaps import sitemap_xml
+from recovery_site.sitemaps import sitemap_index, sitemap_section
 
 urlpatterns = [
     path(
@@ -15,7 +15,12 @@ urlpatterns = [
     ),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("healthz", views.healthz, name="healthz"),
-    path("sitemap.xml", cache_public_page(sitemap_xml, query_params=["p"]), name="sitemap"),
+    path("sitemap.xml", cache_public_page(sitemap_index), name="sitemap"),
+    path(
+        "sitemap-<slug:section>.xml",
+        cache_public_page(sitemap_section, query_params=["p"]),
+        name="sitemap-section",
+    ),
     path("", include("contacts.urls")),
     path("", include("articles.urls")),
     path("", include("people.urls")),

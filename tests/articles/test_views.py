@@ -9,6 +9,7 @@ from django.urls import resolve, reverse
 from django.utils import timezone
 
 from tests.factories import ArticleFactory, CategoryFactory, PersonFactory, SourceFactory
+from tests.sitemap import whole_sitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -196,7 +197,7 @@ def test_search_finds_title_summary_and_body_words(client):
 
 
 def test_sitemap_lists_articles_with_lastmod(client, article):
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = whole_sitemap(client)
     assert "<loc>http://testserver/articles/how-does-klonopin-work/</loc>" in xml
     assert "<lastmod>" in xml
     assert "<loc>http://testserver/articles/category/benzodiazepines/</loc>" in xml
@@ -241,7 +242,17 @@ def _populate(size):
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/articles/", "detail", "category", "/search/?q=words", "/feed/", "/sitemap.xml"]
+    "path",
+    [
+        "/",
+        "/articles/",
+        "detail",
+        "category",
+        "/search/?q=words",
+        "/feed/",
+        "/sitemap.xml",
+        "/sitemap-articles.xml",
+    ],
 )
 def test_query_count_does_not_grow_with_content(client, path, django_assert_max_num_queries):
     from django.db import connection

@@ -15,6 +15,7 @@ from django.utils import timezone
 from pages.models import Page
 from publishing.models import next_scheduled_time
 from tests.factories import ArticleFactory, PageFactory
+from tests.sitemap import whole_sitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,7 @@ def test_every_surface_applies_the_rule_to_pages(client, status, offset, visible
     assert (page in Page.objects.published()) is visible
     assert page.is_published is visible
     surfaces = {
-        "sitemap": client.get("/sitemap.xml").content.decode(),
+        "sitemap": whole_sitemap(client),
         "footer (default menu and small print)": client.get("/articles/").content.decode(),
         "call-back form (privacy notice link)": client.get("/call-back/").content.decode(),
     }
