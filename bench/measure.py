@@ -1,9 +1,10 @@
 """In-process measurements for bench/run, against the loaded benchmark database.
 
 python -m bench.measure session       # log in an Intake user; print the session key
-python -m bench.measure urls          # the benchmarked pages: "label<TAB>path" lines
+python -m bench.measure urls          # the benchmarked pages: "label<TAB>path<TAB>connections"
 python -m bench.measure queries KEY   # SQL queries per request, as JSON
 python -m bench.measure searches      # search service times by kind of query, as JSON
+python -m bench.measure sitemap       # the sitemap index and the size of every page it names, JSON
 python -m bench.measure bump-cache    # invalidate every cached page (new content version)
 python -m bench.measure rss PID       # peak and current RSS of gunicorn PID's workers, JSON
 """
@@ -20,6 +21,10 @@ from bench.common import setup_django
 SEARCH_WORD = "withdrawal"
 INTAKE_USERNAME = "bench-intake"
 ADMIN_PATH = "/admin/contacts/callbackrequest/"
+# wrk connections: 16 for public pages; the admin list at the concurrency an intake
+# team produces (a handful of people working the list at once).
+PUBLIC_CONNECTIONS = 16
+ADMIN_CONNECTIONS = 4
 HOST = "127.0.0.1"
 LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
 # What the small data set keeps, to show query counts do not grow with content.
@@ -76,7 +81,10 @@ def session():
 
 
 def bench_urls():
-    """(label, path) for every benchmarked page; the detail page is a real, mid-list article."""
+    """(label, path) for every benchmarked page; the detail page is a real, mid-list article,
+    the sitemap page the first page of articles (a full page)."""
+    from django.urls import reverse
+
     from articles.models import Article, Category
 
     published = Article.objects.published()
@@ -89,7 +97,8 @@ def bench_urls():
         ("article detail", article.get_absolute_url()),
         ("category", category.get_absolute_url()),
         ("search", f"/search/?q={SEARCH_WORD}"),
-        ("sitemap.xml", "/sitemap.xml"),
+        ("sitemap index", "/sitemap.xml"),
+        ("sitemap page", reverse("sitemap-section", args=["articles"])),
         ("feed", "/feed/"),
         ("admin call-back list", ADMIN_PATH),
     ]
@@ -98,7 +107,8 @@ def bench_urls():
 def urls():
     setup_django()
     for label, path in bench_urls():
-        print(f"{label}\t{path}")
+        connections = ADMIN_CONNECTIONS if path == ADMIN_PATH else PUBLIC_CONNECTIONS
+        print(f"{label}\t{path}\t{connections}")
 
 
 def count_queries(client, path):
@@ -256,6 +266,37 @@ def searches():
     print(json.dumps(result, indent=2))
 
 
+def sitemap():
+    """Read the sitemap as a search engine does: the index, then every page it names;
+    how many addresses each page lists."""
+    setup_django()
+    from urllib.parse import urlsplit
+
+    from django.core.cache import cache
+    from django.test import Client, override_settings
+
+    from articles.models import Article
+
+    client = Client()
+    pages = []
+    with override_settings(PAGE_CACHE=False, CACHES={"default": {"BACKEND": LOCMEM}}):
+        cache.clear()
+        index = client.get("/sitemap.xml", HTTP_HOST=HOST).content.decode()
+        for location in re.findall(r"<loc>([^<]+)</loc>", index):
+            address = urlsplit(location)
+            path = f"{address.path}?{address.query}" if address.query else address.path
+            response = client.get(path, HTTP_HOST=HOST)
+            if response.status_code != 200:
+                raise SystemExit(f"{path} answered {response.status_code}, not 200")
+            pages.append({"path": path, "urls": response.content.decode().count("<url>")})
+    result = {
+        "is_index": "<sitemapindex" in index,
+        "published_articles": Article.objects.published().count(),
+        "pages": pages,
+    }
+    print(json.dumps(result, indent=2))
+
+
 def bump_cache():
     setup_django()
     from recovery_site.page_cache import bump_content_version
@@ -291,7 +332,8 @@ def rss(master_pid):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "command", choices=["session", "urls", "queries", "searches", "bump-cache", "rss"]
+        "command",
+        choices=["session", "urls", "queries", "searches", "sitemap", "bump-cache", "rss"],
     )
     parser.add_argument("argument", nargs="?")
     args = parser.parse_args()
@@ -303,6 +345,8 @@ def main():
         queries(args.argument)
     elif args.command == "searches":
         searches()
+    elif args.command == "sitemap":
+        sitemap()
     elif args.command == "bump-cache":
         bump_cache()
     else:
