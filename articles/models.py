@@ -175,6 +175,7 @@ class Article(Publishable):
         **Publishable.history_names,
     )
 
+    stored_page_fields = ("category_id",)
     tracked_fields = (
         *Publishable.tracked_fields,
         *("featured_image", "featured_image_width", "featured_image_height"),

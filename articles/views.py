@@ -15,8 +15,6 @@ from recovery_site.staff import staff_required
 from search.query import clean_query
 
 PAGE_SIZE = 12
-RECENT_COUNT = 5
-RELATED_COUNT = 3
 # Topics offered when a search finds nothing.
 SEARCH_TOPICS_COUNT = 5
 # The centre's own pages (admissions, insurance...) listed above the articles a search
@@ -90,12 +88,9 @@ class ArticleDetailView(PublishedDetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        others = Article.objects.published().for_listing().exclude(pk=article.pk)
         sources = list(article.sources.all())
         return super().get_context_data(
             sources=sources,
-            recent_articles=others[:RECENT_COUNT],
-            related_articles=others.filter(category_id=article.category_id)[:RELATED_COUNT],
             jsonld=article_jsonld(self.request, article, sources),
             **kwargs,
         )

@@ -243,6 +243,8 @@ class Publishable(models.Model):
 
     objects = PublishableQuerySet.as_manager()
 
+    # Fields a stored page's slots need besides the pk (publishing.stored_pages).
+    stored_page_fields = ()
     # Fields a save compares with the stored row (see `saved()`).
     tracked_fields = ("slug", "status", "published_at", "trashed_at")
     # One-line text fields stored with their whitespace collapsed.
@@ -454,3 +456,41 @@ def next_scheduled_time():
     union = times[0].union(*times[1:]) if len(times) > 1 else times[0]
     row = union.order_by("published_at").first()
     return row["published_at"] if row else None
+
+
+class SiteVersion(models.Model):
+    """Two counters all processes agree on without a shared cache, read in the same
+    query as a stored page (publishing.stored_pages): `layout` counts changes to what
+    every page shows around its content (branding, contact settings, menus, pages,
+    categories); `content` counts changes to what lists of articles show."""
+
+    layout = models.BigIntegerField(default=1)
+    content = models.BigIntegerField(default=1)
+
+    def __str__(self):
+        return f"layout {self.layout}, content {self.content}"
+
+
+class StoredPage(models.Model):
+    """A published item's page as the templates rendered it, with named slots for the
+    pieces other content changes (publishing.stored_pages). Served only while it is
+    still what a render would give: same templates and code (`fingerprint`), same row
+    (`source_updated_at`), same layout, before `expires_at`."""
+
+    kind = models.CharField(max_length=100)  # the model's label, "articles.Article"
+    object_id = models.PositiveBigIntegerField()
+    html = models.TextField()
+    last_modified = models.CharField(max_length=40)
+    fingerprint = models.CharField(max_length=100)
+    source_updated_at = models.DateTimeField()
+    layout_version = models.BigIntegerField()
+    expires_at = models.DateTimeField(null=True, blank=True)
+    rendered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="stored_page_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}"

@@ -1,17 +1,58 @@
+from django.conf import settings
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import http_date
+from django.utils.safestring import mark_safe
 from django.views.generic import DetailView
 
+from publishing import stored_pages
 from recovery_site.staff import staff_may
+
+
+class PageSlots:
+    """What `{% page_slot name %}` renders: a marker when the page is being stored
+    (filled on every request from then on), else the slot itself."""
+
+    def __init__(self, item, found, markers):
+        self.model_label = item._meta.label
+        self.markers = markers
+        if found is not None:
+            self.values, self._version = found.values, found.version
+        else:
+            self.values = {"pk": item.pk}
+            self.values.update({f: getattr(item, f) for f in item.stored_page_fields})
+            self._version = None
+
+    @property
+    def version(self):
+        if self._version is None:
+            self._version = stored_pages.content_version()
+        return self._version
+
+    def render(self, name):
+        if self.markers:
+            return mark_safe(stored_pages.marker(name))  # noqa: S308 - a fixed comment
+        html = stored_pages.render_slot(self.model_label, name, self.values, self.version)
+        return mark_safe(html)  # noqa: S308 - rendered by the templates
 
 
 class PublishedDetailView(DetailView):
     """One published item. Staff who may change it (signed in as the admin requires)
     can read a draft or scheduled one as it will look, marked as a preview, never
-    cached and never indexed."""
+    cached and never indexed.
+
+    A published item's page is kept rendered (publishing.stored_pages): served from
+    one query while it is up to date, else rendered here and kept."""
 
     preview = False
+    found = None
+
+    def get(self, request, *args, **kwargs):
+        if settings.STORED_PAGES:
+            self.found = stored_pages.find(self.model, request, kwargs[self.slug_url_kwarg])
+            if self.found is not None and self.found.html is not None:
+                return self.found.response()
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         return self.model.objects.published()
@@ -29,8 +70,18 @@ class PublishedDetailView(DetailView):
             self.preview = True
             return super().get_object(self.get_preview_queryset())
 
+    @property
+    def storing(self):
+        """Render with slot markers and keep the page: a published item only (the
+        query found it), never a preview."""
+        return self.found is not None and not self.preview
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=self.preview, **kwargs)
+        return super().get_context_data(
+            preview=self.preview,
+            page_slots=PageSlots(self.object, self.found, markers=self.storing),
+            **kwargs,
+        )
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -38,4 +89,14 @@ class PublishedDetailView(DetailView):
         if self.preview:
             add_never_cache_headers(response)
             response["X-Robots-Tag"] = "noindex"
+        elif self.storing:
+            response.add_post_render_callback(self._store)
         return response
+
+    def _store(self, response):
+        html = response.content.decode()
+        stored_pages.store(self.object, self.request, html, self.found)
+        found = self.found
+        response.content = stored_pages.fill_slots(
+            found.model_label, found.values, found.version, html
+        )

@@ -28,11 +28,51 @@ class SiteConfig(AppConfig):
                 bump_content_version, sender=model, dispatch_uid=f"page-cache-del-{model}"
             )
         contact_settings_changed.connect(bump_content_version, dispatch_uid="page-cache-contact")
+        connect_stored_pages()
         # After django.contrib.sites has created its default record (this app has no
         # models, so it gets no post_migrate of its own).
         post_migrate.connect(
             sync_site_record, sender=apps.get_app_config("sites"), dispatch_uid="sync-site-record"
         )
+
+
+def connect_stored_pages():
+    """What makes stored pages (publishing.stored_pages) out of date."""
+    from django.contrib.auth import get_user_model
+
+    from articles.models import Article, Category, Source
+    from branding.models import SiteIdentity
+    from contacts.signals import contact_settings_changed
+    from pages.models import Menu, MenuLink, Page
+    from publishing import stored_pages
+
+    def connect(receiver, model, name):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                receiver, sender=model, weak=False, dispatch_uid=f"stored-{name}-{signal}-{model}"
+            )
+
+    # What every page shows around its content.
+    for model in (SiteIdentity, Menu, MenuLink, Page, Category):
+        connect(stored_pages.bump_layout, model, "layout")
+    contact_settings_changed.connect(stored_pages.bump_layout, dispatch_uid="stored-contact")
+    # What lists of articles (related and recent posts) show.
+    for model in (Article, Category):
+        connect(stored_pages.bump_content, model, "content")
+
+    # What shows on one article's page only.
+    def sources_changed(instance, **kwargs):
+        stored_pages.forget(Article, [instance.article_id])
+
+    def author_changed(instance, update_fields=None, **kwargs):
+        if update_fields is not None and set(update_fields) <= {"last_login"}:
+            return
+        stored_pages.forget(Article, Article.objects.filter(author=instance).values("pk"))
+
+    connect(sources_changed, Source, "source")
+    post_save.connect(
+        author_changed, sender=get_user_model(), weak=False, dispatch_uid="stored-author"
+    )
 
 
 def sync_site_record(using="default", **kwargs):

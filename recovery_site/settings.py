@@ -179,6 +179,9 @@ else:
 # invalidation is only immediate across processes with a shared cache, so it is
 # on by default with Redis (or in the single-process development server).
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", bool(REDIS_URL) or DEBUG)
+# Articles' and pages' rendered HTML kept in the database (publishing/stored_pages.py):
+# uncached pages cost one query, with or without Redis, and stay in step across processes.
+STORED_PAGES = env_bool("DJANGO_STORED_PAGES", True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

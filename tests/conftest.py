@@ -39,6 +39,14 @@ def _no_site_identity_read_yet(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _no_slot_pieces_yet(monkeypatch):
+    """Each test starts as a process that has rendered no stored page slot yet."""
+    from publishing import stored_pages
+
+    monkeypatch.setattr(stored_pages, "pieces", stored_pages.Pieces())
+
+
+@pytest.fixture(autouse=True)
 def _closed_cache_breakers():
     """Each test starts with the cache circuit breakers closed."""
     from recovery_site.cache import reset_breakers

@@ -11,6 +11,7 @@ import time_machine
 from django.utils import timezone
 
 from articles.models import Article
+from publishing.models import StoredPage
 from tests.factories import ArticleFactory, CategoryFactory
 from tests.sitemap import whole_sitemap
 
@@ -115,3 +116,47 @@ def test_published_article_is_not_marked_as_preview_for_staff(admin_client, cate
     article = make(category, "published", PAST)
     response = admin_client.get(article.get_absolute_url())
     assert "Preview." not in response.content.decode()
+
+
+@pytest.mark.parametrize(("status", "offset", "visible"), MATRIX)
+def test_a_stored_page_is_served_only_while_the_rule_allows(
+    client, category, status, offset, visible
+):
+    """The article was published and its page stored; then its state changed behind the
+    models' back (no save, so the stored page still matches its row). The stored page is
+    served only in the visible state."""
+    article = make(category, "published", PAST)
+    url = article.get_absolute_url()
+    assert client.get(url).status_code == 200
+    assert StoredPage.objects.filter(object_id=article.pk).exists()
+
+    Article.objects.filter(pk=article.pk).update(
+        status="published" if status == "trashed" else status,
+        published_at=timezone.now() + offset,
+        trashed_at=timezone.now() if status == "trashed" else None,
+    )
+    assert client.get(url).status_code == (200 if visible else 404)
+
+
+def test_a_scheduled_article_is_never_served_from_a_stored_page_before_its_time(client, category):
+    article = make(category, "published", FUTURE)
+    url = article.get_absolute_url()
+    assert client.get(url).status_code == 404
+    assert not StoredPage.objects.exists()
+    with time_machine.travel(timezone.now() + FUTURE + datetime.timedelta(minutes=1)):
+        assert client.get(url).status_code == 200
+        assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 404
+
+
+def test_a_staff_preview_is_never_stored(client, category, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    article = make(category, "draft", PAST)
+    editor = django_user_model.objects.create_user("editor", password="x" * 20, is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="change_article"))
+    client.force_login(editor)
+    assert "Preview." in client.get(article.get_absolute_url()).content.decode()
+    assert not StoredPage.objects.exists()
+    client.logout()
+    assert client.get(article.get_absolute_url()).status_code == 404

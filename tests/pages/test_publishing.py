@@ -13,7 +13,7 @@ import time_machine
 from django.utils import timezone
 
 from pages.models import Page
-from publishing.models import next_scheduled_time
+from publishing.models import StoredPage, next_scheduled_time
 from tests.factories import ArticleFactory, PageFactory
 from tests.sitemap import whole_sitemap
 
@@ -133,3 +133,30 @@ def test_the_earliest_scheduled_time_spans_articles_and_pages():
     assert next_scheduled_time() == page.published_at
     page.move_to_trash()
     assert next_scheduled_time() == article.published_at
+
+
+@pytest.mark.parametrize(("status", "offset", "visible"), MATRIX)
+def test_a_stored_page_is_served_only_while_the_rule_allows(client, status, offset, visible):
+    """The page was published and stored; then its state changed without a save (so
+    the stored copy still matches its row). It is served only in the visible state."""
+    page = make("published", PAST)
+    url = page.get_absolute_url()
+    assert client.get(url).status_code == 200
+    assert StoredPage.objects.filter(kind="pages.Page", object_id=page.pk).exists()
+
+    Page.objects.filter(pk=page.pk).update(
+        status="published" if status == "trashed" else status,
+        published_at=timezone.now() + offset,
+        trashed_at=timezone.now() if status == "trashed" else None,
+    )
+    assert client.get(url).status_code == (200 if visible else 404)
+
+
+def test_a_scheduled_page_is_never_served_from_a_stored_page_before_its_time(client):
+    page = make("published", FUTURE)
+    assert client.get(page.get_absolute_url()).status_code == 404
+    assert not StoredPage.objects.exists()
+    with time_machine.travel(timezone.now() + FUTURE + datetime.timedelta(minutes=1)):
+        assert client.get(page.get_absolute_url()).status_code == 200
+        assert client.get(page.get_absolute_url()).status_code == 200
+    assert client.get(page.get_absolute_url()).status_code == 404

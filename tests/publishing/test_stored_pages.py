@@ -1,0 +1,244 @@
+"""Stored pages (publishing/stored_pages.py): an article or page rendered once, served
+from one query, never out of date."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from articles.models import Article
+from branding.models import SiteIdentity
+from contacts.models import ContactSettings
+from pages.models import Menu, MenuLink, Page
+from publishing import stored_pages
+from publishing.models import StoredPage
+from tests.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    PageFactory,
+    SourceFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def category():
+    return CategoryFactory(slug="opioids", name="Opioids")
+
+
+@pytest.fixture
+def article(category):
+    author = UserFactory(username="writer", first_name="Ada", last_name="Reyes")
+    article = ArticleFactory(
+        category=category, slug="stored", title="Stored article", author=author
+    )
+    SourceFactory(article=article, title="First source")
+    return article
+
+
+def stored(item):
+    return StoredPage.objects.get(kind=item._meta.label, object_id=item.pk)
+
+
+def html(client, item):
+    response = client.get(item.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_first_view_stores_the_page_and_later_views_cost_one_query(
+    client, article, django_assert_num_queries
+):
+    first = client.get(article.get_absolute_url())
+    page = stored(article)
+    with django_assert_num_queries(1):
+        second = client.get(article.get_absolute_url())
+    assert second.content == first.content
+    assert second["Last-Modified"] == first["Last-Modified"]
+    assert second["Content-Type"] == first["Content-Type"]
+    assert stored(article).rendered_at == page.rendered_at
+
+
+def test_a_stored_page_matches_a_fresh_render(client, article, settings):
+    neighbour = ArticleFactory(category=article.category, title="Neighbour in category")
+    served = (html(client, article), html(client, article))
+    settings.STORED_PAGES = False
+    fresh = html(client, article)
+    assert served[0] == served[1] == fresh
+    assert neighbour.title in fresh
+
+
+def test_related_and_recent_posts_are_slots_filled_on_every_request(client, article):
+    html(client, article)
+    kept = stored(article)
+    assert stored_pages.marker("related") in kept.html
+    assert stored_pages.marker("recent") in kept.html
+
+    newer = ArticleFactory(category=article.category, title="A newer article")
+    page = html(client, article)
+    assert page.count("A newer article") == 2  # related and recent
+    assert stored_pages.marker("related") not in page
+    assert stored(article).rendered_at == kept.rendered_at  # not rendered again
+
+    newer.unpublish()
+    assert "A newer article" not in html(client, article)
+
+
+def test_editing_the_article_renders_it_again(client, article):
+    html(client, article)
+    article.title = "A better title"
+    article.save()
+    assert "A better title" in html(client, article)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda a: _rename_category(a), "Opioid use"),
+        (lambda a: _rename_author(a), "Ada Lovelace"),
+        (lambda a: SourceFactory(article=a, title="A second source"), "A second source"),
+        (lambda a: _set_phone(), "tel:+16195550199"),
+        (lambda a: _rename_site(), "Harbor Recovery"),
+        (lambda a: _add_menu_link(), "Insurance help"),
+        (lambda a: _publish_linked_page(), "Our team"),
+    ],
+    ids=["category", "author", "sources", "phone", "site name", "menu", "page in a menu"],
+)
+def test_changes_elsewhere_that_show_on_the_page_render_it_again(client, article, change, expected):
+    assert expected not in html(client, article)
+    change(article)
+    assert expected in html(client, article)
+    assert expected in stored(article).html
+
+
+def _rename_category(article):
+    article.category.name = "Opioid use"
+    article.category.save()
+
+
+def _rename_author(article):
+    article.author.last_name = "Lovelace"
+    article.author.save()
+
+
+def _set_phone():
+    contact = ContactSettings.objects.filter(pk=ContactSettings.SINGLETON_PK).first()
+    contact = contact or ContactSettings()
+    contact.phone = "+16195550199"
+    contact.save()
+
+
+def _rename_site():
+    identity = SiteIdentity.load()
+    identity.name = "Harbor Recovery"
+    identity.save()
+
+
+def _add_menu_link():
+    MenuLink.objects.create(
+        menu=Menu.objects.get(location="header"), url="/x/", label="Insurance help"
+    )
+
+
+def _publish_linked_page():
+    page = PageFactory(slug="team", title="Our team", draft=True)
+    MenuLink.objects.create(menu=Menu.objects.get(location="footer"), page=page)
+    page.publish()
+
+
+def test_a_login_does_not_throw_away_the_authors_pages(client, article):
+    html(client, article)
+    kept = stored(article)
+    article.author.save(update_fields=["last_login"])
+    html(client, article)
+    assert stored(article).rendered_at == kept.rendered_at
+
+
+def test_a_template_or_code_change_renders_every_page_again(client, article, monkeypatch):
+    html(client, article)
+    before = stored(article).fingerprint
+    monkeypatch.setattr(stored_pages, "markup_fingerprint", lambda: "after-a-deploy")
+    html(client, article)
+    assert stored(article).fingerprint != before
+    assert stored(article).fingerprint.endswith(":after-a-deploy")
+
+
+def test_the_fingerprint_covers_every_template(settings, tmp_path):
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "base.html"
+    template.write_text("<p>one</p>")
+    settings.BASE_DIR = tmp_path
+    settings.STATIC_ROOT = tmp_path / "static-root"
+    stored_pages.markup_fingerprint.cache_clear()
+    try:
+        first = stored_pages.markup_fingerprint()
+        template.write_text("<p>two</p>")
+        stored_pages.markup_fingerprint.cache_clear()
+        assert stored_pages.markup_fingerprint() != first
+    finally:
+        stored_pages.markup_fingerprint.cache_clear()
+
+
+def test_each_scheme_gets_its_own_render(client, article):
+    plain = html(client, article)
+    secure = client.get(article.get_absolute_url(), secure=True).content.decode()
+    assert 'href="https://' in secure and 'href="https://' not in plain.split("<body>")[0]
+    assert stored(article).fingerprint.startswith("https:")
+
+
+def test_a_page_is_stored_and_served_the_same_way(client, django_assert_num_queries):
+    page = PageFactory(slug="about", title="About us")
+    first = client.get("/about/")
+    assert stored(page)
+    with django_assert_num_queries(1):
+        assert client.get("/about/").content == first.content
+    page.title = "About the centre"
+    page.save()
+    assert "About the centre" in client.get("/about/").content.decode()
+
+
+def test_render_pages_stores_every_published_item_and_no_other(settings):
+    settings.ALLOWED_HOSTS = [settings.SITE_DOMAIN.split(":")[0]]
+    published = ArticleFactory(slug="one")
+    ArticleFactory(slug="two", draft=True)
+    ArticleFactory(slug="three", scheduled=True)
+    page = PageFactory(slug="about")
+    call_command("render_pages", scheme="https")
+    assert {(s.kind, s.object_id) for s in StoredPage.objects.all()} == {
+        ("articles.Article", published.pk),
+        ("pages.Page", page.pk),
+    }
+    assert stored(published).fingerprint.startswith("https:")
+
+
+def test_without_stored_pages_nothing_is_stored(client, article, settings):
+    settings.STORED_PAGES = False
+    assert "Stored article" in html(client, article)
+    assert not StoredPage.objects.exists()
+
+
+def test_a_bump_rolled_back_never_returns(article):
+    from django.db import transaction
+
+    from publishing.models import SiteVersion
+
+    before = SiteVersion.objects.get(pk=1).content
+    with transaction.atomic():
+        stored_pages.bump_content()
+        inside = SiteVersion.objects.get(pk=1).content
+        transaction.set_rollback(True)
+    stored_pages.bump_content()
+    assert SiteVersion.objects.get(pk=1).content not in (before, inside)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_database_connection_serves_stored_pages(client):
+    article = ArticleFactory(slug="reconnect")
+    first = client.get("/articles/reconnect/").content
+    connection.close()
+    assert client.get("/articles/reconnect/").content == first
+    assert StoredPage.objects.count() == 1
+    Article.objects.all().delete()
+    Page.objects.all().delete()
+    assert article.pk
