@@ -33,7 +33,7 @@ from pathlib import Path
 
 import django
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.models import OuterRef, Q, Subquery, TextField
 from django.db.models.functions import Concat
 from django.http import HttpResponse
@@ -126,9 +126,25 @@ def bump_content(**kwargs):
     _bump("content")
 
 
-def content_version():
-    row = SiteVersion.objects.filter(pk=SITE_VERSION_PK).values_list("content", flat=True)
-    return row.first()
+@functools.cache
+def _versions_sql(using):
+    query = SiteVersion.objects.filter(pk=SITE_VERSION_PK).values_list("layout", "content").query
+    return query.get_compiler(using).as_sql()
+
+
+def versions(request=None, using=DEFAULT_DB_ALIAS):
+    """(layout, content): the site's versions, read once per request. Pieces kept per
+    process are kept under them."""
+    if request is not None:
+        found = getattr(request, "_site_versions", None)
+        if found is None:
+            found = request._site_versions = versions(using=using)
+        return found
+    sql, params = _versions_sql(using)
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return tuple(row) if row else (None, None)
 
 
 def forget(model, object_ids):
@@ -140,8 +156,8 @@ def forget(model, object_ids):
 
 
 class Pieces:
-    """Slot HTML this process has rendered for one content version, dropped when the
-    version changes or a scheduled item goes live."""
+    """HTML and rows this process keeps for one pair of site versions (slots, cards,
+    menus), dropped when either version changes or a scheduled item goes live."""
 
     def __init__(self):
         self.version = None
@@ -152,7 +168,11 @@ class Pieces:
         if version != self.version or (self.expires and timezone.now() >= self.expires):
             self.values = {}
             self.version = version
-            self.expires = next_scheduled_time()
+            try:
+                self.expires = next_scheduled_time()
+            except DatabaseError:
+                # Keep nothing past this request: what was built may be a fallback.
+                self.expires = timezone.now()
 
     def get(self, version, key, build):
         self._check(version)
@@ -277,7 +297,8 @@ class Found:
     and its stored page when that is still valid."""
 
     def __init__(self, model, fields, row):
-        *values, page, self.layout, self.version = row
+        *values, page, self.layout, content = row
+        self.version = (self.layout, content)
         self.last_modified = page[:LAST_MODIFIED_LENGTH] if page else None
         self.html = page[LAST_MODIFIED_LENGTH:] if page else None
         self.model_label = model._meta.label
@@ -294,7 +315,11 @@ def find(model, request, slug, using=DEFAULT_DB_ALIAS):
     """The published item at `slug` (a Found), or None when nothing published is there."""
     lookup = _lookup(model, using)
     row = lookup.run(using, slug, fingerprint(request))
-    return None if row is None else Found(model, lookup.fields, row)
+    if row is None:
+        return None
+    found = Found(model, lookup.fields, row)
+    request._site_versions = found.version
+    return found
 
 
 def store(item, request, html, found):

@@ -13,21 +13,19 @@ class PageSlots:
     """What `{% page_slot name %}` renders: a marker when the page is being stored
     (filled on every request from then on), else the slot itself."""
 
-    def __init__(self, item, found, markers):
+    def __init__(self, item, request, found, markers):
         self.model_label = item._meta.label
+        self.request = request
         self.markers = markers
         if found is not None:
-            self.values, self._version = found.values, found.version
+            self.values = found.values
         else:
             self.values = {"pk": item.pk}
             self.values.update({f: getattr(item, f) for f in item.stored_page_fields})
-            self._version = None
 
     @property
     def version(self):
-        if self._version is None:
-            self._version = stored_pages.content_version()
-        return self._version
+        return stored_pages.versions(self.request)
 
     def render(self, name):
         if self.markers:
@@ -79,7 +77,7 @@ class PublishedDetailView(DetailView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             preview=self.preview,
-            page_slots=PageSlots(self.object, self.found, markers=self.storing),
+            page_slots=PageSlots(self.object, self.request, self.found, markers=self.storing),
             **kwargs,
         )
 

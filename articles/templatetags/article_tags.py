@@ -3,9 +3,11 @@ from urllib.parse import quote, urlencode
 
 from django import template
 from django.db import DatabaseError
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from articles.models import Article
+from publishing import stored_pages
 from recovery_site.http import canonical_url
 
 logger = logging.getLogger(__name__)
@@ -22,6 +24,26 @@ def machine_datetime(value):
     if not value:
         return ""
     return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+@register.simple_tag(takes_context=True)
+def article_card(context, article):
+    """An article's card, as articles/includes/article_card.html renders it. Each
+    process keeps the cards it renders until the site's content changes
+    (publishing.stored_pages); search results, with their excerpts, are never kept."""
+    level = context.get("heading_level")
+
+    def render():
+        return render_to_string(
+            "articles/includes/article_card.html", {"article": article, "heading_level": level}
+        )
+
+    request = context.get("request")
+    if request is None or getattr(article, "search_excerpt", None):
+        return render()
+    return stored_pages.pieces.get(
+        stored_pages.versions(request), ("card", article.pk, level), render
+    )
 
 
 @register.inclusion_tag("articles/includes/share_links.html", takes_context=True)

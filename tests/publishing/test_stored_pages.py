@@ -242,3 +242,29 @@ def test_a_new_database_connection_serves_stored_pages(client):
     Article.objects.all().delete()
     Page.objects.all().delete()
     assert article.pk
+
+
+def test_cards_and_menus_kept_by_a_process_follow_every_change(client, article, settings):
+    settings.PAGE_CACHE = False
+    assert "Stored article" in client.get("/articles/").content.decode()
+    article.title = "Retitled article"
+    article.save()
+    assert "Retitled article" in client.get("/articles/").content.decode()
+    article.category.name = "Opioid use"
+    article.category.save()
+    assert "Opioid use" in client.get("/articles/").content.decode()
+    _add_menu_link()
+    assert "Insurance help" in client.get("/articles/").content.decode()
+
+
+def test_a_list_page_reads_the_menus_once_per_change(client, article, settings):
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE = False
+    with CaptureQueriesContext(connection) as first:
+        client.get("/articles/")
+    with CaptureQueriesContext(connection) as second:
+        client.get("/articles/")
+    assert any("pages_menulink" in q["sql"] for q in first.captured_queries)
+    assert not any("pages_menulink" in q["sql"] for q in second.captured_queries)
+    assert len(second) < len(first)
