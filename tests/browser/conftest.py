@@ -37,6 +37,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if in_browser_tests(item):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
             # A live server needs committed data. Each test starts from the migrated
             # database (groups, permissions), as the other live-server tests expect.
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
