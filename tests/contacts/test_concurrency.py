@@ -22,6 +22,7 @@ from contacts.models import CallbackRequest
 from tests.factories import CallbackRequestFactory
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="needs PostgreSQL: SQLite's in-memory test database is not shared with the "

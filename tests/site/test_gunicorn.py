@@ -14,7 +14,10 @@ import pytest
 REPO_DIR = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 
-pytestmark = pytest.mark.skipif(not GUNICORN.exists(), reason=f"no gunicorn at {GUNICORN}")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not GUNICORN.exists(), reason=f"no gunicorn at {GUNICORN}"),
+]
 
 
 def free_port():

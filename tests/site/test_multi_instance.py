@@ -55,6 +55,7 @@ def redis_answers():
 
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="needs PostgreSQL: SQLite's in-memory test database cannot be shared with "
