@@ -32,6 +32,7 @@ import weakref
 from pathlib import Path
 
 import django
+from django.apps import apps
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.models import OuterRef, Q, Subquery, TextField
@@ -43,17 +44,6 @@ from django.utils.http import http_date
 from publishing.models import SiteVersion, StoredPage, next_scheduled_time, published_q
 
 SITE_VERSION_PK = 1
-# The project's own code and templates: a change to any of them re-renders every page.
-SOURCE_FOLDERS = (
-    "templates",
-    "articles",
-    "branding",
-    "contacts",
-    "pages",
-    "publishing",
-    "recovery_site",
-    "search",
-)
 SOURCE_SUFFIXES = {".html", ".py", ".txt", ".xml", ".json", ".css", ".js", ".svg"}
 # Slot pieces a process keeps for one content version, at most.
 MAX_PIECES = 2_000
@@ -79,12 +69,15 @@ def marker(name):
 
 @functools.cache
 def markup_fingerprint():
-    """A hash of everything a render depends on besides the data: the project's
-    templates and code, the static files manifest, Django's version."""
+    """A hash of everything a render depends on besides the data: the templates folders,
+    the code and templates of the project's own apps, the static files manifest and
+    Django's version."""
     digest = hashlib.sha256(django.get_version().encode())
-    base = Path(settings.BASE_DIR)
-    for folder in SOURCE_FOLDERS:
-        for path in sorted((base / folder).rglob("*")):
+    base = Path(settings.BASE_DIR).resolve()
+    folders = [Path(d) for engine in settings.TEMPLATES for d in engine.get("DIRS", ())]
+    folders += [Path(app.path) for app in apps.get_app_configs()]
+    for folder in sorted({f.resolve() for f in folders if f.resolve().is_relative_to(base)}):
+        for path in sorted(folder.rglob("*")):
             if path.suffix in SOURCE_SUFFIXES and path.is_file() and "static" not in path.parts:
                 digest.update(str(path.relative_to(base)).encode())
                 digest.update(path.read_bytes())

@@ -169,6 +169,7 @@ def test_the_fingerprint_covers_every_template(settings, tmp_path):
     template = tmp_path / "templates" / "base.html"
     template.write_text("<p>one</p>")
     settings.BASE_DIR = tmp_path
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path / "templates"]}]
     settings.STATIC_ROOT = tmp_path / "static-root"
     stored_pages.markup_fingerprint.cache_clear()
     try:
