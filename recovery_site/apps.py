@@ -38,12 +38,13 @@ class SiteConfig(AppConfig):
 
 def connect_stored_pages():
     """What makes stored pages (publishing.stored_pages) out of date."""
-    from django.contrib.auth import get_user_model
+    from django.db.models import Q
 
     from articles.models import Article, Category, Source
     from branding.models import SiteIdentity
     from contacts.signals import contact_settings_changed
     from pages.models import Menu, MenuLink, Page
+    from people.models import Person
     from publishing import stored_pages
 
     def connect(receiver, model, name):
@@ -64,15 +65,12 @@ def connect_stored_pages():
     def sources_changed(instance, **kwargs):
         stored_pages.forget(Article, [instance.article_id])
 
-    def author_changed(instance, update_fields=None, **kwargs):
-        if update_fields is not None and set(update_fields) <= {"last_login"}:
-            return
-        stored_pages.forget(Article, Article.objects.filter(author=instance).values("pk"))
+    def person_changed(instance, **kwargs):
+        credited = Article.objects.filter(Q(author_profile=instance) | Q(reviewer=instance))
+        stored_pages.forget(Article, credited.values("pk"))
 
     connect(sources_changed, Source, "source")
-    post_save.connect(
-        author_changed, sender=get_user_model(), weak=False, dispatch_uid="stored-author"
-    )
+    connect(person_changed, Person, "person")
 
 
 def sync_site_record(using="default", **kwargs):
