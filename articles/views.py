@@ -1,17 +1,11 @@
-from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
-from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
-from articles import images
 from articles.models import Article, Category
 from articles.seo import article_jsonld
 from pages.models import Page
 from publishing.views import PublishedDetailView
-from recovery_site.staff import staff_required
 from search.query import clean_query
 
 PAGE_SIZE = 12
@@ -94,23 +88,3 @@ class ArticleDetailView(PublishedDetailView):
             jsonld=article_jsonld(self.request, article, sources),
             **kwargs,
         )
-
-
-@require_POST
-@staff_required("articles.change_article")
-def editor_image_upload(request):
-    """CKEditor's image upload endpoint (JSON protocol of CKEditor 4's fileTools).
-
-    Staff-only and CSRF-protected (the admin page sends the token as X-CSRFToken);
-    the file is checked and re-encoded before it is stored under a random name.
-    """
-    upload = request.FILES.get("upload")
-    if upload is None:
-        return JsonResponse({"uploaded": 0, "error": {"message": "No file was sent."}}, status=400)
-    try:
-        name = images.store_image(upload, folder="uploads")
-    except ValidationError as error:
-        return JsonResponse({"uploaded": 0, "error": {"message": error.messages[0]}})
-    return JsonResponse(
-        {"uploaded": 1, "fileName": name.rsplit("/", 1)[-1], "url": default_storage.url(name)}
-    )

@@ -66,9 +66,14 @@ class PublishableAdminForm(forms.ModelForm):
                 attrs={"rows": 3, **self.fields["summary"].widget.attrs}
             )
         if "body" in self.fields:
-            # Pasted and dropped images upload here too (the dialog uses filebrowserUploadUrl).
+            # Pasted and dropped images upload here too (the dialog uses filebrowserUploadUrl),
+            # and the image dialog's "Browse Server" opens the media library.
             widget = self.fields["body"].widget
-            widget.config = {**widget.config, "uploadUrl": reverse("ckeditor_upload")}
+            widget.config = {
+                **widget.config,
+                "uploadUrl": reverse("ckeditor_upload"),
+                "filebrowserImageBrowseUrl": reverse("ckeditor_browse"),
+            }
 
     def clean_uploaded_image(self, name):
         """A new upload checked and re-encoded (articles.images); the stored file as is."""

@@ -228,6 +228,15 @@ class Publishable(models.Model):
         blank=True,
         help_text="Describe the picture for people who cannot see it (required with one).",
     )
+    # The library's images this body shows, kept by `save()` from the body itself: how
+    # the library knows where an image is used (media_library).
+    body_images = models.ManyToManyField(
+        "media_library.MediaImage",
+        blank=True,
+        editable=False,
+        related_name="%(class)s_bodies",
+        verbose_name="images in the body",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     trashed_at = models.DateTimeField("moved to the trash", null=True, blank=True, editable=False)
@@ -267,8 +276,17 @@ class Publishable(models.Model):
         previous = self.stored_version()
         with transaction.atomic():
             super().save(*args, **kwargs)
+            update_fields = kwargs.get("update_fields")
+            if update_fields is None or "body" in update_fields:
+                self.record_body_images()
             self.keep_old_address(previous)
             self.saved(previous)
+
+    def record_body_images(self):
+        """Link the library's images that the body shows (see `body_images`)."""
+        from media_library.models import MediaImage, names_in_body
+
+        self.body_images.set(MediaImage.objects.filter(file__in=names_in_body(self.body)))
 
     # The rule, on one instance
 

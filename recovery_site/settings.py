@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "articles",
     "pages",
     "people",
+    "media_library",
     "search",
     "contacts",
     "branding",
@@ -455,7 +456,7 @@ if TRASH_RETENTION_DAYS < 1:
 
 # Article editor (django-ckeditor). The editor's own content filter stays on (no
 # `allowedContent: true`), but the server-side sanitizer in articles/sanitize.py is
-# the security boundary. Images upload only through articles.views.editor_image_upload.
+# the security boundary. Images upload only through media_library.views.editor_image_upload.
 CKEDITOR_UPLOAD_PATH = "uploads/"
 CKEDITOR_CONFIGS = {
     "default": {"versionCheck": False},
@@ -475,7 +476,8 @@ CKEDITOR_CONFIGS = {
         "extraPlugins": "uploadimage",
         "removePlugins": "exportpdf",
         "filebrowserUploadMethod": "xhr",
-        # No "Browse server": images are uploaded, never picked from a file listing.
+        # Links have nothing to browse; images browse the media library (the admin
+        # form sets filebrowserImageBrowseUrl).
         "filebrowserBrowseUrl": "",
         "removeDialogTabs": "image:advanced;image:Link;link:advanced;link:target;table:advanced",
         "image_prefillDimensions": True,

@@ -24,6 +24,7 @@ import copy
 import datetime
 import re
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.conf import settings
@@ -40,10 +41,11 @@ from articles.sanitize import plain_text, sanitize_html
 from articles.wordpress import content
 from articles.wordpress.authors import Authors
 from articles.wordpress.index import ExportIndex, skip_reason
-from articles.wordpress.media import ImageCopier, Uploads
+from articles.wordpress.media import SIZE_SUFFIX, ImageCopier, Uploads
 from articles.wordpress.redirects import OLD_PATH_MAX, host, old_path
 from articles.wordpress.report import ImportReport
 from articles.wordpress.wxr import Item, read_export
+from media_library.services import image_record
 from pages.models import Page
 from publishing.models import BODY_MAX_CHARACTERS
 from recovery_site.addresses import address_in_use
@@ -363,10 +365,19 @@ class _ImportRun:
             for a in self.index.gallery(item.id, ids)
         )
 
+    def _copy_image(self, url, folder, reuse):
+        """The image at `url` stored (see media.ImageCopier) and in the media library:
+        one record per file, however often the export uses it."""
+        result = self.copier.copy(url, folder, reuse)
+        if result.status == "stored" and not self.dry_run:
+            relative = SIZE_SUFFIX.sub("", self.copier.uploads.relative_path(url) or "")
+            image_record(result.name, original_filename=PurePosixPath(relative).name[-255:])
+        return result
+
     def _rewrite_url(self, item, tag, url, reuse):
         """New addresses for images and links in a body (see content.rewrite_urls)."""
         if tag == "img":
-            result = self.copier.copy(url, "uploads", reuse)
+            result = self._copy_image(url, "uploads", reuse)
             self.report.note_image(result, item.id)
             if result.status == "stored":
                 return result.url
@@ -379,7 +390,7 @@ class _ImportRun:
             return new + (f"#{urlsplit(url).fragment}" if urlsplit(url).fragment else "")
         relative = self.copier.uploads.relative_path(url)
         if relative and _looks_like_image(url):
-            result = self.copier.copy(url, "uploads", reuse)
+            result = self._copy_image(url, "uploads", reuse)
             self.report.note_image(result, item.id)
             return result.url if result.status == "stored" else None
         if relative and self.copier.uploads.is_own(url):
@@ -397,7 +408,7 @@ class _ImportRun:
                 item.id
             )
             return None
-        result = self.copier.copy(attachment.url, "featured", reuse)
+        result = self._copy_image(attachment.url, "featured", reuse)
         self.report.note_image(result, item.id)
         alt = attachment.alt or attachment.title or title
         return result, " ".join(alt.split())[:ALT_MAX]

@@ -80,7 +80,7 @@ def metadata_left_in(data):
 def test_the_editor_upload_keeps_pixels_only(client, django_user_model, settings, tmp_path, name):
     settings.MEDIA_ROOT = tmp_path
     editor = django_user_model.objects.create_user("editor", password="x" * 20, is_staff=True)
-    editor.user_permissions.add(Permission.objects.get(codename="change_article"))
+    editor.user_permissions.add(Permission.objects.get(codename="add_mediaimage"))
     client.force_login(editor)
     extension, data = CARRIERS[name]
     upload = SimpleUploadedFile(f"photo.{extension}", data, content_type="image/*")

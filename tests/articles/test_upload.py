@@ -31,7 +31,10 @@ def upload(client, data, name="photo.png", content_type="image/png"):
 @pytest.fixture
 def editor(django_user_model):
     user = django_user_model.objects.create_user("editor", password="x" * 20, is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="change_article"))
+    user.user_permissions.add(
+        Permission.objects.get(codename="change_article"),
+        Permission.objects.get(codename="add_mediaimage"),
+    )
     return user
 
 
@@ -61,6 +64,14 @@ def test_anonymous_visitors_cannot_upload(client):
 
 def test_staff_without_the_change_permission_cannot_upload(client, django_user_model):
     client.force_login(django_user_model.objects.create_user("s", password="x" * 20, is_staff=True))
+    assert upload(client, image_bytes()).status_code == 403
+
+
+def test_staff_who_may_not_add_to_the_library_cannot_upload(client, django_user_model):
+    """An upload becomes a library record: it needs the library's add permission."""
+    user = django_user_model.objects.create_user("w", password="x" * 20, is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="change_article"))
+    client.force_login(user)
     assert upload(client, image_bytes()).status_code == 403
 
 

@@ -28,6 +28,8 @@ CONTENT_URLS = [
     "/admin/pages/menu/",
     "/admin/people/person/",
     "/admin/people/person/add/",
+    "/admin/media_library/mediaimage/",
+    "/admin/media_library/mediaimage/add/",
 ]
 
 
@@ -63,16 +65,17 @@ def test_intake_can_view_and_change_requests_add_notes_and_attempts_and_nothing_
     }
 
 
-def test_editors_have_every_articles_and_pages_permission_the_synonyms_and_nothing_in_contacts():
+def test_editors_have_every_content_permission_the_synonyms_and_nothing_in_contacts():
     perms = codenames("Editors")
     content = {
         f"{p.content_type.app_label}.{p.codename}"
         for p in Permission.objects.filter(
-            content_type__app_label__in=["articles", "pages", "people"]
+            content_type__app_label__in=["articles", "pages", "people", "media_library"]
         ).select_related("content_type")
     }
     synonyms = {f"search.{action}_synonymset" for action in ("add", "change", "delete", "view")}
     assert {"articles.delete_article", "pages.change_menu", "people.add_person"} <= content
+    assert {"media_library.add_mediaimage", "media_library.delete_mediaimage"} <= content
     assert perms == content | synonyms
 
 
