@@ -13,7 +13,7 @@ from django.db.models import Count, Sum
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
-from contacts.models import CallbackRequest, SpamTrapCount, short_duration
+from contacts.models import CallAttempt, CallbackRequest, SpamTrapCount, short_duration
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 PAGES_LIMIT = 12
@@ -21,6 +21,8 @@ PAGES_LIMIT = 12
 DAYS = 30
 WEEKS = 8
 WAITING_LIMIT = 10
+# Attempts are counted one by one up to this many; more go in a last "or more" row.
+ATTEMPTS_SHOWN = 5
 
 
 def percentile(values, fraction):
@@ -162,6 +164,70 @@ def first_contact_by_time_received(now, weeks=WEEKS):
         [summary(f"{hour:02d}", by_hour[hour]) for hour in range(24)],
         [summary(WEEKDAY_NAMES[day], by_day[day]) for day in range(7)],
     )
+
+
+def attempts_to_connect(now, weeks=WEEKS):
+    """How many calls it took to reach people, over the requests received in the last
+    `weeks` weeks (spam left out): per number of attempts (the last row is "or more"),
+    how many requests were connected on that attempt, and how many were tried that many
+    times and not reached yet. A wrong number ends the tries without a connection and is
+    counted apart; requests nobody has called yet are left out."""
+    first_monday = _since_monday(now, weeks)
+    attempts = (
+        CallAttempt.objects.filter(
+            request__in=_counted().filter(
+                created_at__gte=_start_of(first_monday), created_at__lte=now
+            ),
+            created_at__lte=now,
+        )
+        .order_by("request_id", "created_at", "pk")
+        .values_list("request_id", "outcome")
+    )
+    tried, outcome_of = Counter(), {}
+    for request_id, outcome in attempts:
+        if request_id in outcome_of:
+            continue  # already connected or a wrong number: later calls do not count
+        tried[request_id] += 1
+        if outcome in (CallAttempt.Outcome.CONNECTED, CallAttempt.Outcome.WRONG_NUMBER):
+            outcome_of[request_id] = outcome
+    connected, waiting = Counter(), Counter()
+    wrong_numbers = 0
+    for request_id, count in tried.items():
+        bucket = min(count, ATTEMPTS_SHOWN)
+        outcome = outcome_of.get(request_id)
+        if outcome == CallAttempt.Outcome.CONNECTED:
+            connected[bucket] += 1
+        elif outcome == CallAttempt.Outcome.WRONG_NUMBER:
+            wrong_numbers += 1
+        else:
+            waiting[bucket] += 1
+    reached = [
+        count
+        for request_id, count in tried.items()
+        if outcome_of.get(request_id) == CallAttempt.Outcome.CONNECTED
+    ]
+    total_connected = len(reached)
+    rows = []
+    for attempts_made in range(1, ATTEMPTS_SHOWN + 1):
+        rows.append(
+            {
+                "label": f"{attempts_made} or more"
+                if attempts_made == ATTEMPTS_SHOWN
+                else str(attempts_made),
+                "connected": connected[attempts_made],
+                "share": 100 * connected[attempts_made] / total_connected
+                if total_connected
+                else None,
+                "not_reached": waiting[attempts_made],
+            }
+        )
+    return {
+        "rows": rows,
+        "connected": total_connected,
+        "median": percentile(reached, 0.5),
+        "wrong_numbers": wrong_numbers,
+        "not_reached": sum(waiting.values()),
+    }
 
 
 def page_title(path, titles):
@@ -348,7 +414,19 @@ def dashboard_context(now):
     target_weeks = within_target_by_week(now)
     by_hour, by_day = first_contact_by_time_received(now)
     pages = requests_by_page(now)
+    attempts = attempts_to_connect(now)
     return {
+        "attempts": attempts,
+        "attempts_chart": bar_chart(
+            [row["label"] for row in attempts["rows"]],
+            [
+                (
+                    "connected on this attempt",
+                    "bar--requests",
+                    [row["connected"] for row in attempts["rows"]],
+                )
+            ],
+        ),
         "target_weeks": target_weeks,
         "target_weeks_chart": bar_chart(
             [f"{week['week']:%b} {week['week'].day}" for week in target_weeks],

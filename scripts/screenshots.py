@@ -63,7 +63,7 @@ def make_callback_requests():
     """Six weeks of made-up requests, most answered within the hour, a few still new."""
     from django.utils import timezone
 
-    from contacts.models import CallbackRequest, get_contact_settings
+    from contacts.models import CallAttempt, CallbackRequest, get_contact_settings
     from contacts.targets import first_contact_due
 
     rng = random.Random(2026)  # noqa: S311 - made-up demo data
@@ -111,6 +111,25 @@ def make_callback_requests():
             )
         )
     CallbackRequest.objects.bulk_create(requests)
+    # The calls that reached the answered ones: most on the first, some after a few tries.
+    attempts = []
+    for request in requests:
+        if request.status == "new":
+            continue
+        tries = request.attempt_count = rng.choice([1, 1, 1, 1, 2, 2, 3, 4, 6])
+        for n in range(tries):
+            attempts.append(
+                CallAttempt(
+                    request=request,
+                    outcome="connected"
+                    if n == tries - 1
+                    else rng.choice(["no_answer", "voicemail"]),
+                    created_at=request.first_contact_at
+                    - datetime.timedelta(minutes=5 * (tries - 1 - n)),
+                )
+            )
+    CallAttempt.objects.bulk_create(attempts)
+    CallbackRequest.objects.bulk_update(requests, ["attempt_count"])
 
 
 def make_worked_request(worker):

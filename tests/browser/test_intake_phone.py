@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from contacts.models import CallAttempt
 from tests.factories import CallbackRequestFactory
 
 PASSWORD = "intake-password-for-browser-tests"
@@ -58,6 +59,9 @@ def test_the_request_list_fits_a_phone(intake_phone):
 
 def test_a_request_and_the_dashboard_fit_a_phone(intake_phone):
     request = CallbackRequestFactory(phone="+16195550142")
+    # Logged calls, so the dashboard draws its attempts chart and table too.
+    CallAttempt.objects.create(request=request, outcome="no_answer")
+    CallAttempt.objects.create(request=request, outcome="connected")
     page = intake_phone
     width = page.viewport_size["width"]
     for url in (
@@ -66,6 +70,7 @@ def test_a_request_and_the_dashboard_fit_a_phone(intake_phone):
     ):
         page.goto(url)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, url
+    expect(page.get_by_role("heading", name="Calls it took to reach people")).to_be_visible()
     page.goto(reverse("admin:contacts_callbackrequest_change", args=[request.pk]))
     phone = page.get_by_role("link", name="619-555-0142")
     assert on_one_line(phone)

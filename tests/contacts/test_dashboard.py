@@ -223,3 +223,63 @@ def test_the_dashboard_shows_the_target_and_where_people_asked_from(intake_clien
     assert "The target is 15 minutes" in html
     assert "Call-back form" in html and "/call-back/" in html
     assert "Minutes to first contact by the hour a request arrived" in html
+
+
+# Attempts needed to connect
+
+
+def called(request, *outcomes, start=None):
+    from contacts.models import CallAttempt
+
+    start = start or request.created_at
+    for minutes, outcome in enumerate(outcomes, start=1):
+        CallAttempt.objects.create(
+            request=request, outcome=outcome, created_at=start + timedelta(minutes=minutes)
+        )
+
+
+def test_attempts_needed_to_connect_counts_calls_up_to_the_first_connection():
+    monday = datetime(2026, 11, 16, 9, 0, tzinfo=LA)
+    called(received(monday), "connected")
+    called(received(monday), "no_answer", "connected", "connected")  # later calls not counted
+    called(received(monday), "voicemail", "no_answer", "connected")
+    called(
+        received(monday),
+        "no_answer",
+        "no_answer",
+        "no_answer",
+        "no_answer",
+        "no_answer",
+        "connected",
+    )
+    called(received(monday), "no_answer", "voicemail")  # not reached yet, tried twice
+    called(received(monday), "no_answer", "wrong_number")  # wrong number: apart
+    received(monday)  # never called: left out
+    called(received(monday, status="spam"), "connected")  # spam: left out
+    called(received(monday - timedelta(weeks=9)), "connected")  # too long ago
+    attempts = dashboard.attempts_to_connect(NOW)
+    by_label = {row["label"]: row for row in attempts["rows"]}
+    assert list(by_label) == ["1", "2", "3", "4", "5 or more"]
+    assert [row["connected"] for row in attempts["rows"]] == [1, 1, 1, 0, 1]
+    assert by_label["2"]["not_reached"] == 1
+    assert by_label["1"]["share"] == 25
+    assert attempts["connected"] == 4
+    assert attempts["median"] == 2.5
+    assert attempts["wrong_numbers"] == 1
+    assert attempts["not_reached"] == 1
+
+
+def test_attempts_with_nothing_logged():
+    received(NOW - timedelta(days=1))
+    attempts = dashboard.attempts_to_connect(NOW)
+    assert attempts["connected"] == 0 and attempts["median"] is None
+    assert all(row["share"] is None and row["connected"] == 0 for row in attempts["rows"])
+
+
+def test_the_dashboard_shows_attempts_needed_with_a_table(intake_client):
+    with time_machine.travel(NOW, tick=False):
+        called(received(NOW - timedelta(days=1)), "no_answer", "connected")
+        html = intake_client.get("/admin/contacts/callbackrequest/dashboard/").content.decode()
+    assert "Calls it took to reach people" in html
+    assert "1 connected, on call 2 in the middle (median)" in html
+    assert "<td>5 or more</td>" in html
