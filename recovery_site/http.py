@@ -8,12 +8,12 @@ from django.conf import settings
 def client_address(request):
     """The visitor's address: REMOTE_ADDR, or X-Forwarded-For behind trusted proxies.
 
-    Each of the TRUSTED_PROXY_COUNT proxies appends the address it was reached from,
+    Each of the TRUSTED_PROXIES proxies appends the address it was reached from,
     so the client is the Nth entry from the right; anything further left is whatever
     the client chose to send.
     """
     address = request.META.get("REMOTE_ADDR", "")
-    proxies = settings.TRUSTED_PROXY_COUNT
+    proxies = settings.TRUSTED_PROXIES
     if proxies > 0:
         forwarded = [
             part.strip()

@@ -444,7 +444,7 @@ CALLBACK_NETWORK_RATE_LIMIT = env_int("DJANGO_CALLBACK_NETWORK_RATE_LIMIT", 20)
 CALLBACK_RETENTION_DAYS = env_int("DJANGO_CALLBACK_RETENTION_DAYS", 180)
 # How many proxies in front of the site append to X-Forwarded-For; 0 means use
 # REMOTE_ADDR only, because a client can write any X-Forwarded-For it likes.
-TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXIES", 0)
+TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)
 
 # Articles and pages an editor deletes wait this long in the trash (restorable) before
 # `purge_trash` deletes them for good.

@@ -47,8 +47,9 @@ def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     lines = [
         "User-agent: *",
-        "Disallow: /call-back/thanks/",
-        "Disallow: /search/",
+        # Pages with nothing to index: a thank-you and private search results.
+        f"Disallow: {reverse('contacts:thanks')}",
+        f"Disallow: {reverse('articles:search')}",
         "",
         f"Sitemap: {sitemap_url}",
         "",

@@ -14,7 +14,7 @@ def _callback_settings(settings):
     settings.CALLBACK_EMAIL_INCLUDE_CONTACT = False
     settings.CALLBACK_MIN_SECONDS = 3
     settings.CALLBACK_RATE_LIMIT = 5
-    settings.TRUSTED_PROXY_COUNT = 0
+    settings.TRUSTED_PROXIES = 0
 
 
 @pytest.fixture

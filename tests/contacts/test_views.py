@@ -406,7 +406,7 @@ def test_forwarded_for_is_ignored_without_trusted_proxies(client, settings):
 
 def test_forwarded_for_names_the_client_behind_a_trusted_proxy(client, settings):
     settings.CALLBACK_RATE_LIMIT = 1
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = 1
     first = client.post(
         CALLBACK_URL,
         form_data(phone="619-555-0101"),

@@ -174,7 +174,7 @@ def test_guesses_spread_over_a_64_are_counted_together(client, staff):
 
 def test_a_forged_forwarded_header_does_not_escape_the_lock(client, staff, settings):
     """Without trusted proxies, X-Forwarded-For is the client's own claim and is ignored."""
-    settings.TRUSTED_PROXY_COUNT = 0
+    settings.TRUSTED_PROXIES = 0
     fail(client, staff.username, 5)
     response = sign_in(client, staff.username, PASSWORD, HTTP_X_FORWARDED_FOR=ELSEWHERE)
     assert response.status_code == 429
@@ -182,7 +182,7 @@ def test_a_forged_forwarded_header_does_not_escape_the_lock(client, staff, setti
 
 def test_behind_a_trusted_proxy_the_forwarded_address_is_the_client(client, staff, settings):
     """The same rule as the call-back form (contacts.services.client_address)."""
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = 1
     proxy = "10.0.0.2"
     fail(client, staff.username, 5, address=proxy, HTTP_X_FORWARDED_FOR=HOME)
     assert AccessAttempt.objects.get().ip_address == HOME

@@ -14,7 +14,7 @@ def request_from(remote="203.0.113.7", forwarded=None):
 
 
 def test_client_address_is_remote_addr_without_trusted_proxies(settings):
-    settings.TRUSTED_PROXY_COUNT = 0
+    settings.TRUSTED_PROXIES = 0
     assert client_address(request_from(forwarded="192.0.2.1")) == "203.0.113.7"
 
 
@@ -31,7 +31,7 @@ def test_client_address_is_remote_addr_without_trusted_proxies(settings):
 def test_client_address_is_the_nth_forwarded_entry_from_the_right(
     settings, proxies, forwarded, expected
 ):
-    settings.TRUSTED_PROXY_COUNT = proxies
+    settings.TRUSTED_PROXIES = proxies
     assert client_address(request_from(forwarded=forwarded)) == expected
 
 

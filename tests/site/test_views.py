@@ -35,6 +35,13 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
 
 
+def test_robots_txt_keeps_crawlers_off_the_thanks_page_and_search_results(client):
+    lines = client.get("/robots.txt").content.decode().splitlines()
+    assert f"Disallow: {reverse('contacts:thanks')}" in lines
+    assert f"Disallow: {reverse('articles:search')}" in lines
+    assert "Disallow: /call-back/thanks/" in lines and "Disallow: /search/" in lines
+
+
 def test_robots_txt_refuses_post(client):
     assert client.post("/robots.txt").status_code == 405
 
