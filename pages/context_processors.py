@@ -1,6 +1,13 @@
+import logging
+
+from django.db import DatabaseError
 from django.utils.functional import SimpleLazyObject
 
-from pages.navigation import site_navigation
+from pages.navigation import default_navigation, site_navigation
+
+logger = logging.getLogger(__name__)
+
+NAVIGATION_KEY = ("navigation",)
 
 
 def navigation(request):
@@ -10,6 +17,13 @@ def navigation(request):
 
 
 def kept_navigation(request):
+    """With the database unavailable, the menus this process showed last, else the
+    default links: the call-back form and its privacy link must keep working."""
     from publishing import stored_pages
 
-    return stored_pages.pieces.get(stored_pages.versions(request), ("navigation",), site_navigation)
+    try:
+        version = stored_pages.versions(request)
+    except DatabaseError:
+        logger.warning("Navigation: database unavailable, showing the last menus read")
+        return stored_pages.pieces.last(NAVIGATION_KEY) or default_navigation()
+    return stored_pages.pieces.get(version, NAVIGATION_KEY, site_navigation)

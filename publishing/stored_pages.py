@@ -177,6 +177,11 @@ class Pieces:
             value = self.values[key] = build()
             return value
 
+    def last(self, key):
+        """What was kept under `key` for the last version seen, or None: for showing
+        something when the versions cannot be read."""
+        return self.values.get(key)
+
     def expiry(self, version):
         """When what this version's pieces show changes on its own (the next
         scheduled item goes live), or None."""

@@ -565,3 +565,38 @@ def test_error_pages_show_the_centres_number_when_database_and_cache_fail(
         assert response.status_code == int(status)
         assert 'href="tel:+16195550199"' in html, status
         assert "858-888-0101" not in html, status
+
+
+def database_down(monkeypatch):
+    from django.db.backends.utils import CursorWrapper
+
+    def down(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(CursorWrapper, "execute", down)
+    monkeypatch.setattr(CursorWrapper, "executemany", down)
+
+
+def test_the_form_opens_with_the_database_down_with_the_menus_last_shown(client, monkeypatch):
+    """A person who reaches the form while the database restarts can still type their
+    request (it is kept and they are told to call if it cannot be stored), and the
+    consent's privacy link stays."""
+    from tests.factories import PageFactory
+
+    PageFactory(title="Privacy notice", slug="privacy", role="privacy")
+    client.get(reverse("contacts:callback"))  # the menus this process showed last
+    database_down(monkeypatch)
+    response = client.get(reverse("contacts:callback"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="phone"' in html and 'href="tel:+18588880101"' in html
+    assert 'href="/privacy/"' in html
+
+
+def test_the_form_opens_with_the_database_down_before_any_menu_was_read(client, monkeypatch):
+    database_down(monkeypatch)
+    response = client.get(reverse("contacts:callback"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="phone"' in html
+    assert f'href="{reverse("articles:list")}"' in html  # the default header links
