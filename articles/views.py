@@ -1,3 +1,4 @@
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.views.generic import ListView
@@ -5,7 +6,9 @@ from django.views.generic import ListView
 from articles.models import Article, Category
 from articles.seo import article_jsonld
 from pages.models import Page
+from publishing import stored_pages
 from publishing.views import PublishedDetailView
+from recovery_site.page_cache import is_anonymous
 from search.query import clean_query
 
 PAGE_SIZE = 12
@@ -14,6 +17,14 @@ SEARCH_TOPICS_COUNT = 5
 # The centre's own pages (admissions, insurance...) listed above the articles a search
 # finds, on its first page.
 SEARCH_PAGES_COUNT = 3
+# Search pages each process keeps (about 12 KB each), the oldest dropped first.
+RECENT_SEARCHES_KEPT = 200
+
+# Search pages as rendered for anonymous visitors, kept in this process's memory only
+# (never in a shared cache: a search is private) under the site's versions, which every
+# save of an article, page, category or synonym set changes, and only until the next
+# scheduled item goes live. A common word searched again costs one query.
+recent_searches = stored_pages.Pieces(limit=RECENT_SEARCHES_KEPT)
 
 
 class ArticleListView(ListView):
@@ -45,6 +56,38 @@ class SearchView(ArticleListView):
 
     template_name = "articles/search.html"
 
+    def get(self, request, *args, **kwargs):
+        if not is_anonymous(request):
+            return super().get(request, *args, **kwargs)
+        version = stored_pages.versions(request)
+        key = (
+            request.scheme,
+            clean_query(request.GET.get("q", "")),
+            request.GET.get("page", ""),
+        )
+        content = recent_searches.find(version, key)
+        if content is not None:
+            return self.private(HttpResponse(content))
+        response = super().get(request, *args, **kwargs).render()
+        if response.status_code == 200 and not self.read_the_session(request):
+            recent_searches.keep(version, key, response.content)
+        return response
+
+    @staticmethod
+    def read_the_session(request):
+        """Did the render read the session or the CSRF token (then the page may be
+        one visitor's own)?"""
+        session = getattr(request, "session", None)
+        return bool(
+            (session is not None and session.accessed)
+            or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        )
+
+    @staticmethod
+    def private(response):
+        patch_cache_control(response, private=True, max_age=0)
+        return response
+
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q", ""))
         self.results = Article.objects.published().for_listing().search(self.query)
@@ -62,9 +105,7 @@ class SearchView(ArticleListView):
         return context
 
     def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        patch_cache_control(response, private=True, max_age=0)
-        return response
+        return self.private(super().render_to_response(context, **response_kwargs))
 
 
 class ArticleDetailView(PublishedDetailView):

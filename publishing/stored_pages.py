@@ -150,9 +150,11 @@ def forget(model, object_ids):
 
 class Pieces:
     """HTML and rows this process keeps for one pair of site versions (slots, cards,
-    menus), dropped when either version changes or a scheduled item goes live."""
+    menus), dropped when either version changes or a scheduled item goes live. At most
+    `limit` of them: past that, the oldest kept goes first."""
 
-    def __init__(self):
+    def __init__(self, limit=MAX_PIECES):
+        self.limit = limit
         self.version = None
         self.expires = None
         self.values = {}
@@ -172,10 +174,20 @@ class Pieces:
         try:
             return self.values[key]
         except KeyError:
-            if len(self.values) >= MAX_PIECES:
-                self.values = {}
-            value = self.values[key] = build()
-            return value
+            return self.keep(version, key, build())
+
+    def find(self, version, key):
+        """The value kept under `key` for this version, or None."""
+        self._check(version)
+        return self.values.get(key)
+
+    def keep(self, version, key, value):
+        """Keep `value` under `key`, built under `version` (read before building it)."""
+        self._check(version)
+        if len(self.values) >= self.limit:
+            del self.values[next(iter(self.values))]
+        self.values[key] = value
+        return value
 
     def last(self, key):
         """What was kept under `key` for the last version seen, or None: for showing

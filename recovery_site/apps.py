@@ -46,6 +46,7 @@ def connect_stored_pages():
     from pages.models import Menu, MenuLink, Page
     from people.models import Person
     from publishing import stored_pages
+    from search.models import SynonymSet
 
     def connect(receiver, model, name):
         for signal in (post_save, post_delete):
@@ -57,8 +58,8 @@ def connect_stored_pages():
     for model in (SiteIdentity, Menu, MenuLink, Page, Category):
         connect(stored_pages.bump_layout, model, "layout")
     contact_settings_changed.connect(stored_pages.bump_layout, dispatch_uid="stored-contact")
-    # What lists of articles (related and recent posts) show.
-    for model in (Article, Category):
+    # What lists of articles (related and recent posts) and search results show.
+    for model in (Article, Category, SynonymSet):
         connect(stored_pages.bump_content, model, "content")
 
     # What shows on one article's page only.

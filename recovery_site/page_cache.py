@@ -97,7 +97,8 @@ def _page_key(request, view, version):
     return f"page:{version}:{digest}"
 
 
-def _anonymous(request):
+def is_anonymous(request):
+    """No session and no messages: nothing on the page can be this visitor's own."""
     cookies = request.COOKIES
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
@@ -131,7 +132,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not (settings.PAGE_CACHE and request.method == "GET" and _anonymous(request)):
+        if not (settings.PAGE_CACHE and request.method == "GET" and is_anonymous(request)):
             return self.get_response(request)
         view = _view_of(request)
         if not getattr(view, "public_page_cache", False):

@@ -1,13 +1,17 @@
 """The search page: results, suggestions, a way forward when nothing is found, privacy."""
 
+import datetime
 import logging
 import re
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from contacts.models import ContactSettings
+from search.models import SynonymSet
 from tests.factories import ArticleFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +130,50 @@ def test_the_development_server_log_leaves_out_query_strings(caplog):
     (record,) = [r for r in caplog.records if r.name == "django.server"]
     assert "/search/?…" in record.getMessage()
     assert "quetzalsecret" not in record.getMessage()
+
+
+def test_a_search_repeated_in_the_same_process_costs_one_query(client, django_assert_num_queries):
+    ArticleFactory(title="Alcohol withdrawal")
+    first = client.get(URL, {"q": "withdrawal"})
+    with django_assert_num_queries(1):  # the site's versions
+        again = client.get(URL, {"q": "withdrawal"})
+    assert again.content == first.content
+    assert "private" in again["Cache-Control"]
+    assert client.get(URL, {"q": "withdrawal", "page": 2}).status_code == 404
+
+
+def test_a_kept_search_page_gives_way_to_every_saved_change(client):
+    article = ArticleFactory(title="Alcohol withdrawal")
+    assert "1 result for" in client.get(URL, {"q": "withdrawal"}).content.decode()
+    ArticleFactory(title="Opioid withdrawal")
+    assert "2 results for" in client.get(URL, {"q": "withdrawal"}).content.decode()
+    article.move_to_trash()
+    assert "1 result for" in client.get(URL, {"q": "withdrawal"}).content.decode()
+    article.restore_from_trash()
+    article.unpublish()
+    assert "1 result for" in client.get(URL, {"q": "withdrawal"}).content.decode()
+
+
+def test_a_kept_search_page_gives_way_to_a_new_synonym_set(client):
+    ArticleFactory(title="Quetiapine and sleep")
+    assert "0 results for" in client.get(URL, {"q": "zzqueller"}).content.decode()
+    SynonymSet.objects.create(terms="quetiapine, zzqueller")
+    assert "1 result for" in client.get(URL, {"q": "zzqueller"}).content.decode()
+
+
+def test_a_scheduled_article_is_found_from_its_time_on(client):
+    ArticleFactory(title="Alcohol withdrawal")
+    ArticleFactory(
+        title="Opioid withdrawal", published_at=timezone.now() + datetime.timedelta(hours=1)
+    )
+    assert "1 result for" in client.get(URL, {"q": "withdrawal"}).content.decode()
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=2)):
+        assert "2 results for" in client.get(URL, {"q": "withdrawal"}).content.decode()
+
+
+def test_a_visitor_with_a_session_gets_a_page_of_their_own(admin_client):
+    ArticleFactory(title="Alcohol withdrawal")
+    admin_client.get(URL, {"q": "withdrawal"})
+    from articles import views
+
+    assert not views.recent_searches.values
