@@ -16,7 +16,7 @@ import logging
 import threading
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger(__name__)
 
@@ -114,11 +114,30 @@ def _guarded(name):
     return call
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's client makes a new redis-py client for every call, which costs more than
+    a cached page's whole answer (it builds a table of about 170 reply parsers); one per
+    connection pool is enough: redis-py clients are safe to share."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        try:
+            return self._clients[id(pool)]
+        except KeyError:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+            return client
+
+
 class CircuitBreakerRedisCache(RedisCache):
     """Django's Redis cache; each call goes through the process's breaker for it."""
 
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
         # One breaker per server, however many threads each have their own cache object.
         self.breaker = breaker_for(str(server))
 

@@ -5,11 +5,12 @@ stored under a key made of the scheme, the canonical host (DJANGO_SITE_DOMAIN), 
 and only the query parameters that page reads (`page`, `q`...): `?fbclid=...`, `?utm_...`
 or another spelling of the host share one entry instead of filling the cache. Pages
 build their absolute links on the canonical host too (recovery_site.http), so an entry
-is right for every visitor it is served to. The key also includes a content version;
-every change to articles, pages, menus, categories, sources or the contact settings
-bumps the version (see `recovery_site.apps`), so the next request renders afresh.
-Entries never outlive the next scheduled publishing time of any article or page
-(`scheduled()`), so scheduled content appears on time.
+is right for every visitor it is served to. An entry holds the content version it was
+rendered under and is served only under that version; every change to articles, pages,
+menus, categories, sources or the contact settings bumps the version (see
+`recovery_site.apps`), so the next request renders afresh. Entries never outlive the
+next scheduled publishing time of any article or page (`scheduled()`), so scheduled
+content appears on time.
 
 Only requests without a session or messages cookie are served from the cache,
 and only responses that set no cookie and are not private are stored, so one
@@ -21,10 +22,17 @@ The version lives in the default cache, so invalidation reaches every process
 when the cache is shared (Redis). With the per-process memory cache it is only
 correct in a single process, so the page cache is off by default unless
 REDIS_URL is set or DEBUG is on (README, "Caching").
+
+A hit costs one round trip to the cache: the version and the entry in one read, or the
+version alone when this process holds the entry in its own memory (`Memory`, a few
+megabytes of the pages it served last). When the cache cannot be reached, nothing is
+served from that memory either: the version cannot be checked. bench/ANALYSIS.md has
+the measurements.
 """
 
 import hashlib
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -38,6 +46,10 @@ from recovery_site.cache import CacheUnavailable
 VERSION_KEY = "page-cache:version"
 DEFAULT_TIMEOUT = 60 * 60
 SKIPPED_HEADERS = {"set-cookie", "content-length"}
+# Pages each process keeps in its own memory besides the cache (see Memory).
+MEMORY_BYTES = 8 * 1024 * 1024
+# An entry: (version, expiry as a Unix time, status, headers, content).
+VERSION, EXPIRES, STATUS, HEADERS, CONTENT = range(5)
 
 logger = logging.getLogger(__name__)
 
@@ -89,12 +101,68 @@ def _view_of(request):
         return None
 
 
-def _page_key(request, view, version):
+def _page_key(request, view):
+    """The entry's key: one per page, whatever the version. An entry holds the version it
+    was rendered under, so one round trip to the cache reads the version and the entry,
+    and a new version's render overwrites the old entry instead of leaving it behind."""
     params = getattr(view, "page_cache_query_params", ())
     kept = urlencode([(name, value) for name in params for value in request.GET.getlist(name)])
     address = f"{request.scheme}://{settings.SITE_DOMAIN}{request.path}?{kept}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-    return f"page:{version}:{digest}"
+    return f"page:{digest}"
+
+
+class Memory:
+    """Entries this process served or stored lately, at most `limit` bytes of pages (the
+    oldest out first), so that a hit reads only the small version from the cache. An
+    entry is served from here only while the cache's version is the one it was rendered
+    under and before its expiry, as from the cache itself."""
+
+    def __init__(self, limit=MEMORY_BYTES):
+        self.limit = limit
+        self.entries = {}
+        self.size = 0
+
+    def get(self, key):
+        return self.entries.get(key)
+
+    def put(self, key, entry):
+        size = len(entry[CONTENT])
+        if size > self.limit:
+            return
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.size -= len(old[CONTENT])
+        while self.entries and self.size + size > self.limit:
+            self.size -= len(self.entries.pop(next(iter(self.entries)))[CONTENT])
+        self.entries[key] = entry
+        self.size += size
+
+
+memory = Memory()
+
+
+def _valid(entry, version):
+    return entry is not None and entry[VERSION] == version and time.time() < entry[EXPIRES]
+
+
+def _read(key):
+    """(the content version, the entry for `key` if still valid, or None): one round trip
+    to the cache, for the version alone when this process holds the entry."""
+    kept = memory.get(key)
+    if kept is not None:
+        version = cache.get(VERSION_KEY)
+        if _valid(kept, version):
+            return version, kept
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        return content_version(), None
+    entry = found.get(key)
+    if _valid(entry, version):
+        memory.put(key, entry)
+        return version, entry
+    return version, None
 
 
 def is_anonymous(request):
@@ -138,17 +206,18 @@ class PageCacheMiddleware:
         if not getattr(view, "public_page_cache", False):
             return self.get_response(request)
         request.get_host()  # a host we do not serve gets its 400 even for cached pages
+        key = _page_key(request, view)
         try:
-            key = _page_key(request, view, content_version())
-            entry = cache.get(key)
+            version, entry = _read(key)
         except CacheUnavailable:  # the breaker has logged it once
             return self.get_response(request)
         except Exception:  # noqa: BLE001 - the cache is down: serve the page uncached
             logger.warning("Page cache: cache unavailable, serving uncached")
             return self.get_response(request)
         if entry is not None:
-            status, headers, content = entry
-            response = HttpResponse(content, status=status, headers=headers)
+            response = HttpResponse(entry[CONTENT], status=entry[STATUS], headers=entry[HEADERS])
+            # As CommonMiddleware sets it on a render (the server need not chunk the body).
+            response["Content-Length"] = str(len(entry[CONTENT]))
             response["X-Page-Cache"] = "hit"
             return response
 
@@ -159,12 +228,17 @@ class PageCacheMiddleware:
             if not response.has_header("Last-Modified"):
                 response["Last-Modified"] = http_date()
             headers = {k: v for k, v in response.items() if k.lower() not in SKIPPED_HEADERS}
+            timeout = _seconds_until_next_scheduled()
+            entry = (
+                version,
+                time.time() + timeout,
+                response.status_code,
+                headers,
+                response.content,
+            )
             try:
-                cache.set(
-                    key,
-                    (response.status_code, headers, response.content),
-                    timeout=_seconds_until_next_scheduled(),
-                )
+                cache.set(key, entry, timeout=timeout)
+                memory.put(key, entry)
             except CacheUnavailable:
                 pass
             except Exception:  # noqa: BLE001

@@ -23,8 +23,10 @@ def _isolated_cache(monkeypatch):
     from django.core.cache import cache
 
     from contacts import models
+    from recovery_site import page_cache
 
     monkeypatch.setattr(models, "_last_known_good", None)
+    monkeypatch.setattr(page_cache, "memory", page_cache.Memory())
     cache.clear()
     yield
     cache.clear()

@@ -162,3 +162,17 @@ def test_a_cache_that_answers_again_closes_the_breaker(settings, clock):
     finally:
         caches["default"].close()
         del settings.CACHES
+
+
+def test_one_redis_client_serves_every_call_of_a_process(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "recovery_site.cache.CircuitBreakerRedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+        }
+    }
+    try:
+        client = caches["default"]._cache
+        assert client.get_client("a") is client.get_client("b", write=True)
+    finally:
+        del settings.CACHES

@@ -245,3 +245,94 @@ def test_old_wordpress_links_on_the_home_page_are_never_answered_from_its_cache(
     response = client.get("/?p=12")
     assert response.status_code == 301
     assert response["Location"] == "/articles/cached/"
+
+
+# What a hit costs, and the memory each process keeps
+
+
+class CountingCache:
+    """The cache, counting the calls that reach it (each is one round trip to Redis)."""
+
+    def __init__(self, cache):
+        self.cache, self.calls = cache, []
+
+    def __getattr__(self, name):
+        method = getattr(self.cache, name)
+
+        def call(*args, **kwargs):
+            self.calls.append(name)
+            return method(*args, **kwargs)
+
+        return call
+
+
+def test_a_hit_reads_the_cache_once(client, article, monkeypatch):
+    from recovery_site import page_cache
+
+    counting = CountingCache(page_cache.cache)
+    monkeypatch.setattr(page_cache, "cache", counting)
+    client.get("/articles/cached/")
+    page_cache.memory.entries.clear()  # as in a process that did not render it
+    counting.calls.clear()
+    assert client.get("/articles/cached/")["X-Page-Cache"] == "hit"
+    assert counting.calls == ["get_many"], "the version and the entry in one read"
+    counting.calls.clear()
+    assert client.get("/articles/cached/")["X-Page-Cache"] == "hit"
+    assert counting.calls == ["get"], "the version alone: this process holds the entry"
+
+
+def test_a_version_bumped_by_another_process_is_seen_at_once(client, article):
+    from django.core.cache import cache
+
+    from recovery_site import page_cache
+
+    client.get("/articles/cached/")
+    assert client.get("/articles/cached/")["X-Page-Cache"] == "hit"
+    cache.incr(page_cache.VERSION_KEY)  # another process's save: no signal here
+    assert client.get("/articles/cached/")["X-Page-Cache"] == "miss"
+
+
+def test_with_the_cache_unreachable_nothing_is_served_from_memory(client, settings, article):
+    client.get("/articles/cached/")
+    assert client.get("/articles/cached/")["X-Page-Cache"] == "hit"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on port 9
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    try:
+        article.title = "Saved while the cache is down"
+        article.save()
+        response = client.get("/articles/cached/")
+        assert "X-Page-Cache" not in response
+        assert "Saved while the cache is down" in response.content.decode()
+    finally:
+        del settings.CACHES
+
+
+def test_a_hit_says_how_long_the_page_is(client, article):
+    first = client.get("/articles/cached/")
+    hit = client.get("/articles/cached/")
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit["Content-Length"] == first["Content-Length"] == str(len(first.content))
+
+
+def test_the_memory_keeps_at_most_its_limit_the_oldest_out_first():
+    from recovery_site.page_cache import Memory
+
+    memory = Memory(limit=10)
+
+    def entry(content):
+        return (1, 0.0, 200, {}, content)
+
+    memory.put("a", entry(b"1234"))
+    memory.put("b", entry(b"1234"))
+    memory.put("c", entry(b"1234"))
+    assert list(memory.entries) == ["b", "c"]
+    assert memory.size == 8
+    memory.put("b", entry(b"12"))
+    assert memory.size == 6
+    memory.put("big", entry(b"12345678901"))
+    assert "big" not in memory.entries
