@@ -5,6 +5,7 @@ from django import template
 from django.db import DatabaseError
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from articles.models import Article
 from publishing import stored_pages
@@ -26,24 +27,35 @@ def machine_datetime(value):
     return timezone.localtime(value).replace(microsecond=0).isoformat()
 
 
+# Where a search result's card shows its excerpt, in the card kept for search results.
+EXCERPT_SLOT = mark_safe("<!--card-excerpt-->")  # noqa: S308 - a constant
+
+
 @register.simple_tag(takes_context=True)
 def article_card(context, article):
     """An article's card, as articles/includes/article_card.html renders it. Each
     process keeps the cards it renders until the site's content changes
-    (publishing.stored_pages); search results, with their excerpts, are never kept."""
+    (publishing.stored_pages); a search result's card is kept with a slot where each
+    search puts its own excerpt."""
     level = context.get("heading_level")
+    excerpt = getattr(article, "search_excerpt", None)
 
-    def render():
+    def render(excerpt=excerpt):
         return render_to_string(
-            "articles/includes/article_card.html", {"article": article, "heading_level": level}
+            "articles/includes/article_card.html",
+            {"article": article, "heading_level": level, "excerpt": excerpt},
         )
 
     request = context.get("request")
-    if request is None or getattr(article, "search_excerpt", None):
+    if request is None:
         return render()
-    return stored_pages.pieces.get(
-        stored_pages.versions(request), ("card", article.pk, level), render
-    )
+    version = stored_pages.versions(request)
+    if excerpt:
+        card = stored_pages.pieces.get(
+            version, ("card", article.pk, level, "excerpt"), lambda: render(EXCERPT_SLOT)
+        )
+        return mark_safe(card.replace(EXCERPT_SLOT, excerpt))  # noqa: S308 - both safe HTML
+    return stored_pages.pieces.get(version, ("card", article.pk, level), render)
 
 
 @register.inclusion_tag("articles/includes/share_links.html", takes_context=True)

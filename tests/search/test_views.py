@@ -177,3 +177,14 @@ def test_a_visitor_with_a_session_gets_a_page_of_their_own(admin_client):
     from articles import views
 
     assert not views.recent_searches.values
+
+
+def test_each_search_shows_its_own_excerpt_on_the_same_article(client):
+    ArticleFactory(
+        title="Alcohol withdrawal",
+        body="<p>Shaking hands can start within hours.</p><p>Sweating is common too.</p>",
+    )
+    shaking = client.get(URL, {"q": "shaking"}).content.decode()
+    sweating = client.get(URL, {"q": "sweating"}).content.decode()
+    assert "<mark>Shaking</mark> hands" in shaking and "<mark>Sweating</mark>" not in shaking
+    assert "<mark>Sweating</mark> is common" in sweating and "<mark>Shaking</mark>" not in sweating
