@@ -10,20 +10,27 @@ from django.utils import timezone
 
 from articles.models import Article, Category, Source
 from people.models import Person
-from publishing.admin import PublishableAdmin, PublishableAdminForm, TrashAwareInline
+from publishing.admin import (
+    PublishableAdmin,
+    PublishableAdminForm,
+    TrashAwareInline,
+    image_upload_fields,
+)
 from recovery_site.admin_lists import DeclaredFiltersOnly
 
 REVIEW_OVERDUE_AFTER = datetime.timedelta(days=365)
 
 
 class ArticleAdminForm(PublishableAdminForm):
+    featured_image_upload, featured_image_upload_alt = image_upload_fields("image")
+
     class Meta:
         model = Article
         fields = [
             *("title", "slug", "category", "body", "summary", "featured_image"),
-            *("featured_image_alt", "is_featured", "author_profile", "byline", "reviewer"),
+            *("is_featured", "author_profile", "byline", "reviewer"),
             *("last_reviewed", "author", "status", "published_at"),
-            *("seo_title", "meta_description", "social_image", "social_image_alt"),
+            *("seo_title", "meta_description", "social_image"),
         ]
 
     def __init__(self, *args, **kwargs):
@@ -36,9 +43,6 @@ class ArticleAdminForm(PublishableAdminForm):
                 "Whose article this is in the admin (the list's author filter); set to "
                 "whoever adds it. Never shown to readers."
             )
-
-    def clean_featured_image(self):
-        return self.clean_uploaded_image("featured_image")
 
 
 def author_choices(current_author_id=None):
@@ -106,14 +110,22 @@ class ArticleAdmin(PublishableAdmin):
         ("Content", {"fields": ["title", "slug", "category", "body"]}),
         (
             "Summary and image",
-            {"fields": ["summary", "featured_image", "featured_image_alt", "is_featured"]},
+            {
+                "fields": [
+                    *("summary", "featured_image", "featured_image_upload"),
+                    *("featured_image_upload_alt", "is_featured"),
+                ]
+            },
         ),
         (
             "Search engines and sharing",
             {
                 "description": "All optional: without them the title, the summary and the "
                 "featured image are used.",
-                "fields": ["seo_title", "meta_description", "social_image", "social_image_alt"],
+                "fields": [
+                    *("seo_title", "meta_description", "social_image"),
+                    *("social_image_upload", "social_image_upload_alt"),
+                ],
             },
         ),
         (

@@ -6,13 +6,9 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
-from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
-from articles import images
 from publishing.models import (
-    ALT_TEXT_MAX_LENGTH,
-    ImageAltConstraint,
     Publishable,
     PublishableQuerySet,
     Status,
@@ -72,7 +68,9 @@ class Category(models.Model):
 
 class ArticleQuerySet(PublishableQuerySet):
     def for_listing(self):
-        return self.select_related("category").defer("body", *SEARCH_VECTOR_FIELDS)
+        return self.select_related("category", "featured_image").defer(
+            "body", *SEARCH_VECTOR_FIELDS
+        )
 
 
 def editorial_team(request=None):
@@ -91,11 +89,6 @@ class Credit:
     is_team: bool = False
 
 
-def featured_image_path(instance, filename):
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
-    return images.random_name("featured", extension)
-
-
 class Article(Publishable):
     slug = models.SlugField(
         max_length=200,
@@ -109,21 +102,16 @@ class Article(Publishable):
         default=False,
         help_text="Featured articles are shown first on the home page.",
     )
-    featured_image = models.ImageField(
-        upload_to=featured_image_path,
+    # From the media library; PROTECT as for the social image (publishing.models).
+    featured_image = models.ForeignKey(
+        "media_library.MediaImage",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        width_field="featured_image_width",
-        height_field="featured_image_height",
-        help_text="Optional. JPEG, PNG, WebP or GIF, up to 5 MB. Shown at the top of the "
-        "article and when it is shared.",
-    )
-    featured_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    featured_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    featured_image_alt = models.CharField(
-        "featured image description",
-        max_length=ALT_TEXT_MAX_LENGTH,
-        blank=True,
-        help_text="Describe the image for people who cannot see it (required with an image).",
+        related_name="featured_in_articles",
+        verbose_name="featured image",
+        help_text="Optional. Shown at the top of the article, on its cards and when it is "
+        "shared, with the description, caption and credit kept in the media library.",
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -176,11 +164,7 @@ class Article(Publishable):
     )
 
     stored_page_fields = ("category_id",)
-    tracked_fields = (
-        *Publishable.tracked_fields,
-        *("featured_image", "featured_image_width", "featured_image_height"),
-    )
-    line_fields = (*Publishable.line_fields, "featured_image_alt")
+    image_fields = (*Publishable.image_fields, "featured_image")
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -195,20 +179,10 @@ class Article(Publishable):
                 name="article_featured_idx",
             ),
         ]
-        constraints = [
-            *publishing_constraints("article"),
-            ImageAltConstraint(
-                image_field="featured_image",
-                alt_field="featured_image_alt",
-                name="article_image_has_alt",
-            ),
-        ]
+        constraints = publishing_constraints("article")
 
     def saved(self, previous):
         self.update_search_vector()
-        image = self.featured_image
-        if image and (previous is None or previous.featured_image.name != image.name):
-            images.make_renditions(image.name, image.storage)
 
     def get_absolute_url(self):
         return reverse("articles:detail", args=[self.slug])
@@ -236,35 +210,10 @@ class Article(Publishable):
         """True when the article changed on a later day than it was published."""
         return bool(self.published_at and self.updated_at.date() > self.published_at.date())
 
-    @cached_property
+    @property
     def thumbnail(self):
         """The smallest rendition of the featured image, for cards and lists."""
-        if not self.featured_image:
-            return None
-        width, height = self.featured_image_width or 0, self.featured_image_height or 0
-        widths = images.rendition_widths(width)
-        if not widths:
-            return {"url": self.featured_image.url, "width": width, "height": height}
-        small = widths[0]
-        return {
-            "url": self.featured_image.storage.url(
-                images.rendition_name(self.featured_image.name, small)
-            ),
-            "width": small,
-            "height": round(height * small / width),
-        }
-
-    @property
-    def featured_image_srcset(self):
-        if not self.featured_image:
-            return ""
-        storage = self.featured_image.storage
-        parts = [
-            f"{storage.url(images.rendition_name(self.featured_image.name, w))} {w}w"
-            for w in images.rendition_widths(self.featured_image_width)
-        ]
-        parts.append(f"{self.featured_image.url} {self.featured_image_width}w")
-        return ", ".join(parts)
+        return self.featured_image.thumbnail if self.featured_image_id else None
 
 
 class Source(models.Model):

@@ -41,8 +41,9 @@ def article_jsonld(request, article, sources):
         data["reviewedBy"] = person_data(request, article.reviewer)
     if article.last_reviewed:
         data["lastReviewed"] = article.last_reviewed.isoformat()
-    if article.featured_image:
-        data["image"] = canonical_url(request, article.featured_image.url)
+    image = article.featured_image or article.social_image
+    if image:
+        data["image"] = image.jsonld(absolute)
     if sources:
         data["citation"] = [
             {

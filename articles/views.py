@@ -113,13 +113,13 @@ class ArticleDetailView(PublishedDetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
+    related = ("category", "author_profile", "reviewer", "featured_image", "social_image")
+
     def get_queryset(self):
-        return super().get_queryset().select_related("category", "author_profile", "reviewer")
+        return super().get_queryset().select_related(*self.related)
 
     def get_preview_queryset(self):
-        return (
-            super().get_preview_queryset().select_related("category", "author_profile", "reviewer")
-        )
+        return super().get_preview_queryset().select_related(*self.related)
 
     def get_context_data(self, **kwargs):
         article = self.object

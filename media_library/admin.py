@@ -114,7 +114,7 @@ class MediaImageAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
 
     @admin.display(description="description", ordering="alt_text")
     def description(self, image):
-        return image.alt_text or format_html('<span class="needs-alt">No description yet</span>')
+        return image.alt_text or format_html('<span class="needs-alt">{}</span>', "No description yet")
 
     @admin.display(description="file", ordering="uploaded_at")
     def details(self, image):

@@ -8,6 +8,10 @@
   that point at a record (featured and social images are foreign keys; images in
   a body are kept by `Publishable.save()` in its `body_images`). `uses()` lists
   them, `used()` and `unused()` filter by them.
+- The alt-text rule has its one home here (`require_description()`): an image shown
+  as an article's featured image or as a social image needs a description. The
+  article and page forms ask it of the image chosen, and the library refuses to clear
+  the description of an image used that way.
 - A used image cannot be deleted (`delete()` refuses and says where it is used);
   deleting an unused one deletes its file and renditions too.
 """
@@ -26,7 +30,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from articles import images
-from publishing.models import ALT_TEXT_MAX_LENGTH
+from publishing.models import ALT_TEXT_MAX_LENGTH, ALT_TEXT_REQUIRED, clean_line
 
 
 def references():
@@ -142,6 +146,19 @@ class MediaImage(models.Model):
         return self.file.storage.url(images.rendition_name(self.file.name, widths[0]))
 
     @property
+    def thumbnail(self):
+        """The smallest rendition as {url, width, height}, for cards and lists."""
+        widths = images.rendition_widths(self.width)
+        if not widths:
+            return {"url": self.file.url, "width": self.width, "height": self.height}
+        small = widths[0]
+        return {
+            "url": self.thumbnail_url,
+            "width": small,
+            "height": round((self.height or 0) * small / self.width),
+        }
+
+    @property
     def srcset(self):
         storage = self.file.storage
         parts = [
@@ -150,6 +167,48 @@ class MediaImage(models.Model):
         ]
         parts.append(f"{self.file.url} {self.width}w")
         return ", ".join(parts)
+
+    def jsonld(self, absolute):
+        """schema.org ImageObject; `absolute(path)` gives the full address."""
+        data = {
+            "@type": "ImageObject",
+            "url": absolute(self.url),
+            "width": self.width,
+            "height": self.height,
+            "caption": self.caption or self.alt_text,
+            "creditText": self.credit,
+        }
+        return {key: value for key, value in data.items() if value not in (None, "")}
+
+    def require_description(self):
+        """The alt-text rule: an image an article or page shows by choice (featured or
+        social image) must say what it shows."""
+        if not clean_line(self.alt_text):
+            raise ValidationError(
+                "%(image)s has no description yet. Describe it in the media library "
+                "first: %(rule)s",
+                code="alt_required",
+                params={"image": f"“{self.original_filename or self.name}”", "rule": ALT_TEXT_REQUIRED},
+            )
+
+    def clean(self):
+        super().clean()
+        self.alt_text = clean_line(self.alt_text)
+        if not self.alt_text and self.pk is not None:
+            shown = [use for use in self.uses() if use.how != "body"]
+            if shown:
+                raise ValidationError(
+                    {
+                        "alt_text": ValidationError(
+                            "%(rule)s This image is used %(where)s.",
+                            code="alt_required",
+                            params={
+                                "rule": ALT_TEXT_REQUIRED,
+                                "where": "; ".join(str(use) for use in shown),
+                            },
+                        )
+                    }
+                )
 
     def uses(self):
         """Every place this image is used, trashed items included (they can come back)."""

@@ -35,15 +35,16 @@ def image_store(record, clean, *, folder=FOLDER):
     return record
 
 
-def image_record(name, *, width=None, height=None, **fields):
+def image_record(name, *, width=None, height=None, model=MediaImage, **fields):
     """The record of a file already in storage (the importer's files, named after their
-    content), made once: the same file always gives the same record."""
-    record = MediaImage.objects.filter(file=name).first()
+    content; featured and social images from before the library), made once: the same
+    file always gives the same record. A migration passes its own `model`."""
+    record = model._default_manager.filter(file=name).first()
     if record is not None:
         return record
     if width is None or height is None:
         with default_storage.open(name, "rb") as fh:
             width, height = Image.open(fh).size
-    record = MediaImage.objects.create(file=name, width=width, height=height, **fields)
+    record = model._default_manager.create(file=name, width=width, height=height, **fields)
     images.make_renditions(name)
     return record

@@ -12,7 +12,7 @@ class PageAdminForm(PublishableAdminForm):
         model = Page
         fields = [
             *("title", "slug", "body", "summary", "role", "status", "published_at"),
-            *("seo_title", "meta_description", "social_image", "social_image_alt"),
+            *("seo_title", "meta_description", "social_image"),
         ]
 
 
@@ -30,7 +30,10 @@ class PageAdmin(PublishableAdmin):
             "Search engines and sharing",
             {
                 "description": "All optional: without them the title and the summary are used.",
-                "fields": ["seo_title", "meta_description", "social_image", "social_image_alt"],
+                "fields": [
+                    *("seo_title", "meta_description", "social_image"),
+                    *("social_image_upload", "social_image_upload_alt"),
+                ],
             },
         ),
         ("Publishing", {"fields": ["status", "published_at", "created_at", "updated_at"]}),

@@ -22,6 +22,10 @@ def page_jsonld(request, page):
             get_site_identity(request),
         ),
     }
+    if page.social_image:
+        data["primaryImageOfPage"] = page.social_image.jsonld(
+            lambda path: canonical_url(request, path)
+        )
     if page.published_at:
         data["datePublished"] = page.published_at.isoformat()
     return data

@@ -11,7 +11,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -22,7 +22,16 @@ from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles import images
-from publishing.models import META_DESCRIPTION_GUIDE, SEO_TITLE_GUIDE
+from media_library.models import MediaImage
+from media_library.services import image_store, original_name
+from media_library.widgets import ImageChooserWidget
+from publishing.models import (
+    ALT_TEXT_MAX_LENGTH,
+    ALT_TEXT_REQUIRED,
+    META_DESCRIPTION_GUIDE,
+    SEO_TITLE_GUIDE,
+    clean_line,
+)
 from publishing.revisions import RevisionHelper
 from recovery_site.admin_lists import DeclaredFiltersOnly
 
@@ -32,9 +41,32 @@ TRASH_PARAMETER = "trash"
 CHANGE_NOTE_MAX_LENGTH = 100  # django-simple-history's history_change_reason
 
 
+def image_upload_fields(noun):
+    """The form fields beside an image chooser: upload a new image into the library,
+    with its description (declared on the form as `<field>_upload(_alt)`)."""
+    upload = forms.FileField(
+        label=f"…or upload a new {noun}",
+        required=False,
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
+        help_text="JPEG, PNG, WebP or GIF, up to 5 MB. It joins the media library and "
+        "replaces the image chosen above.",
+    )
+    alt = forms.CharField(
+        label=f"Description of the new {noun}",
+        required=False,
+        max_length=ALT_TEXT_MAX_LENGTH,
+        help_text="What the picture shows, for people who cannot see it (required with an "
+        "upload). Kept with the image in the media library.",
+    )
+    return upload, alt
+
+
 class PublishableAdminForm(forms.ModelForm):
     """Publishing times in the centre's time zone; the editor's pasted images upload;
-    an optional note saved with the revision."""
+    images chosen from the media library or uploaded into it; an optional note saved
+    with the revision."""
+
+    social_image_upload, social_image_upload_alt = image_upload_fields("social image")
 
     change_note = forms.CharField(
         label="Note about this change",
@@ -75,12 +107,35 @@ class PublishableAdminForm(forms.ModelForm):
                 "filebrowserImageBrowseUrl": reverse("ckeditor_browse"),
             }
 
-    def clean_uploaded_image(self, name):
-        """A new upload checked and re-encoded (articles.images); the stored file as is."""
-        return images.clean_form_image(self.cleaned_data.get(name))
+    def clean(self):
+        """An upload beside an image chooser is checked and re-encoded here, needs a
+        description, and replaces the chosen image; `save()` puts it in the library."""
+        cleaned_data = super().clean()
+        self.image_uploads = {}
+        for name in self._meta.model.image_fields:
+            upload = cleaned_data.get(f"{name}_upload")
+            if f"{name}_upload" not in self.fields or not upload:
+                continue
+            try:
+                clean = images.clean_image(upload)
+            except ValidationError as error:
+                self.add_error(f"{name}_upload", error)
+                continue
+            alt = clean_line(cleaned_data.get(f"{name}_upload_alt"))
+            if not alt:
+                self.add_error(f"{name}_upload_alt", ALT_TEXT_REQUIRED)
+                continue
+            record = MediaImage(alt_text=alt, original_filename=original_name(upload))
+            self.image_uploads[name] = (record, clean)
+            cleaned_data[name] = None  # checked against the rule once it is stored
+        return cleaned_data
 
-    def clean_social_image(self):
-        return self.clean_uploaded_image("social_image")
+    def save(self, commit=True):
+        for name, (record, clean) in getattr(self, "image_uploads", {}).items():
+            record.uploaded_by = getattr(self, "uploaded_by", None)
+            folder = name.removesuffix("_image")
+            setattr(self.instance, name, image_store(record, clean, folder=folder))
+        return super().save(commit)
 
 
 class TrashFilter(admin.SimpleListFilter):
@@ -143,6 +198,22 @@ class PublishableAdmin(DeclaredFiltersOnly, SimpleHistoryAdmin):
 
     class Media:
         css = {"all": ["publishing/admin/publishing.css"]}
+
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        # The library's images are chosen in its grid (the lookup window), not a list.
+        self.raw_id_fields = [*self.raw_id_fields, *model.image_fields]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.model.image_fields:
+            kwargs["widget"] = ImageChooserWidget(
+                db_field.remote_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_form(self, request, form, change):
+        form.uploaded_by = request.user
+        return super().save_form(request, form, change)
 
     # The trash
 
@@ -218,8 +289,12 @@ class PublishableAdmin(DeclaredFiltersOnly, SimpleHistoryAdmin):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is None or not obj.in_trash:
             return [*fieldsets, ("Revision", {"fields": ["change_note"]})]
+        form_only = self.form.declared_fields
         return [
-            (name, {**options, "fields": [_shown(f) for f in options["fields"]]})
+            (
+                name,
+                {**options, "fields": [_shown(f) for f in options["fields"] if f not in form_only]},
+            )
             for name, options in fieldsets
         ]
 

@@ -11,8 +11,9 @@ One home for each rule:
   the importer to predict what a save would store.
 - Limits: `SUMMARY_MAX_LENGTH`; `BODY_MAX_CHARACTERS`, checked by `clean()` (the
   admin's error next to the body) and by `save()` (the shell, the importer: nothing
-  longer is ever stored); and the alt-text rule as an `ImageAltConstraint` (the
-  database check and the form's error next to the field, from one declaration).
+  longer is ever stored). The alt-text rule has its home on the image itself
+  (`media_library.models.MediaImage.require_description`): the featured and social
+  images are chosen from the media library, and their description is the image's.
 - The trash: `move_to_trash()` and `restore_from_trash()`; what is in the trash is
   neither published nor scheduled, keeps its address, redirects and revisions, and
   is deleted for good by `purge_trash` after TRASH_RETENTION_DAYS.
@@ -31,7 +32,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from articles import images
 from articles.editor import RichTextField
 from articles.sanitize import plain_text, render_body, sanitize_html
 
@@ -121,11 +121,6 @@ class PublishableQuerySet(models.QuerySet):
         return SearchResults(self, query)
 
 
-def social_image_path(instance, filename):
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
-    return images.random_name("social", extension)
-
-
 def published_has_time(name):
     """The database's half of "empty means now": a published row always has a time."""
     return models.CheckConstraint(
@@ -135,41 +130,7 @@ def published_has_time(name):
 
 def publishing_constraints(prefix):
     """The constraints every publishable type declares (names need the type's prefix)."""
-    return [
-        published_has_time(f"{prefix}_published_has_time"),
-        ImageAltConstraint(
-            image_field="social_image",
-            alt_field="social_image_alt",
-            name=f"{prefix}_social_has_alt",
-        ),
-    ]
-
-
-class ImageAltConstraint(models.CheckConstraint):
-    """An image needs a description: checked by the database on every path, and by
-    `Model.full_clean()` (so by every admin form) with the error on the alt field."""
-
-    def __init__(self, *, image_field, alt_field, name):
-        self.image_field = image_field
-        self.alt_field = alt_field
-        super().__init__(
-            condition=Q(**{image_field: ""}) | ~Q(**{alt_field: ""}),
-            name=name,
-            violation_error_message=ALT_TEXT_REQUIRED,
-        )
-
-    def validate(self, model, instance, exclude=None, using=None):
-        if exclude and (self.image_field in exclude or self.alt_field in exclude):
-            return
-        if getattr(instance, self.image_field) and not clean_line(
-            getattr(instance, self.alt_field)
-        ):
-            raise ValidationError({self.alt_field: self.get_violation_error_message()})
-
-    def deconstruct(self):
-        path, _, _ = super().deconstruct()
-        kwargs = {"image_field": self.image_field, "alt_field": self.alt_field, "name": self.name}
-        return path, (), kwargs
+    return [published_has_time(f"{prefix}_published_has_time")]
 
 
 class Publishable(models.Model):
@@ -212,21 +173,18 @@ class Publishable(models.Model):
         f"shared; search engines show about {META_DESCRIPTION_GUIDE} characters. Empty: the "
         "summary is used.",
     )
-    social_image = models.ImageField(
-        upload_to=social_image_path,
+    # Chosen from the media library. PROTECT: the library refuses to delete an image in
+    # use anyway, and the database says the same to every other path, so a page never
+    # loses its picture behind the editor's back.
+    social_image = models.ForeignKey(
+        "media_library.MediaImage",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        width_field="social_image_width",
-        height_field="social_image_height",
+        related_name="%(class)s_social_uses",
+        verbose_name="social image",
         help_text="Optional. The picture shown when this is shared on social media "
         "(1200 x 630 px suits most sites). Empty: the featured image, if there is one.",
-    )
-    social_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    social_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    social_image_alt = models.CharField(
-        "social image description",
-        max_length=ALT_TEXT_MAX_LENGTH,
-        blank=True,
-        help_text="Describe the picture for people who cannot see it (required with one).",
     )
     # The library's images this body shows, kept by `save()` from the body itself: how
     # the library knows where an image is used (media_library).
@@ -257,7 +215,9 @@ class Publishable(models.Model):
     # Fields a save compares with the stored row (see `saved()`).
     tracked_fields = ("slug", "status", "published_at", "trashed_at")
     # One-line text fields stored with their whitespace collapsed.
-    line_fields = ("seo_title", "meta_description", "social_image_alt")
+    line_fields = ("seo_title", "meta_description")
+    # Images chosen from the media library (foreign keys): each needs a description.
+    image_fields = ("social_image",)
     # Never part of a revision: restoring an old revision must not take an item out of
     # the trash, and the search index is derived (use in `HistoricalRecords`).
     history_excluded_fields = ["trashed_at", "trashed_by"]
@@ -273,6 +233,10 @@ class Publishable(models.Model):
     def save(self, *args, **kwargs):
         self.normalize()
         validate_body_length(self.body, self._meta.verbose_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(update_fields) & set(self.image_fields):
+            for error in self.image_errors().values():
+                raise error
         previous = self.stored_version()
         with transaction.atomic():
             super().save(*args, **kwargs)
@@ -371,10 +335,25 @@ class Publishable(models.Model):
     def clean(self):
         super().clean()
         self.normalize()
+        errors = self.image_errors()
         try:
             validate_body_length(self.body, self._meta.verbose_name)
         except ValidationError as error:
-            raise ValidationError({"body": error}) from None
+            errors["body"] = error
+        if errors:
+            raise ValidationError(errors)
+
+    def image_errors(self):
+        """{field: error} for the chosen images the alt-text rule refuses."""
+        errors = {}
+        for name in self.image_fields:
+            if getattr(self, f"{name}_id") is not None:
+                image = getattr(self, name)
+                try:
+                    image.require_description()
+                except ValidationError as error:
+                    errors[name] = error
+        return errors
 
     def validate_unique(self, exclude=None):
         """An address held by an item in the trash says so: the editor cannot see it."""
@@ -444,18 +423,9 @@ class Publishable(models.Model):
 
     @property
     def share_image(self):
-        """The picture to share ({url, alt, width, height}), or None: the social
-        image, else the featured image of types that have one."""
-        for prefix in ("social_image", "featured_image"):
-            image = getattr(self, prefix, None)
-            if image:
-                return {
-                    "url": image.url,
-                    "alt": getattr(self, f"{prefix}_alt"),
-                    "width": getattr(self, f"{prefix}_width"),
-                    "height": getattr(self, f"{prefix}_height"),
-                }
-        return None
+        """The library image to share (url, alt_text, width, height), or None: the
+        social image, else the featured image of types that have one."""
+        return self.social_image or getattr(self, "featured_image", None)
 
 
 def publishable_models():

@@ -11,6 +11,7 @@ class SiteConfig(AppConfig):
         from articles.models import Category, Source
         from branding.models import SiteIdentity
         from contacts.signals import contact_settings_changed
+        from media_library.models import MediaImage
         from pages.models import Menu, MenuLink
         from people.models import Person
         from publishing.models import publishable_models
@@ -19,7 +20,7 @@ class SiteConfig(AppConfig):
         # Anything a cached page shows changed: drop every cached page.
         for model in (
             *publishable_models(),
-            *(Category, Source, SiteIdentity, Menu, MenuLink, Person),
+            *(Category, Source, SiteIdentity, Menu, MenuLink, Person, MediaImage),
         ):
             post_save.connect(
                 bump_content_version, sender=model, dispatch_uid=f"page-cache-{model}"
@@ -43,6 +44,7 @@ def connect_stored_pages():
     from articles.models import Article, Category, Source
     from branding.models import SiteIdentity
     from contacts.signals import contact_settings_changed
+    from media_library.models import MediaImage, references
     from pages.models import Menu, MenuLink, Page
     from people.models import Person
     from publishing import stored_pages
@@ -70,8 +72,21 @@ def connect_stored_pages():
         credited = Article.objects.filter(Q(author_profile=instance) | Q(reviewer=instance))
         stored_pages.forget(Article, credited.values("pk"))
 
+    def image_changed(instance, created=False, **kwargs):
+        # A new image is used nowhere; a used one cannot be deleted. What an article
+        # or page shows of it (file, description, caption, credit) is in its page,
+        # and a featured image in the article's cards too.
+        if created:
+            return
+        for rel in references():
+            users = rel.related_model._base_manager.filter(**{rel.field.name: instance})
+            stored_pages.forget(rel.related_model, users.values("pk"))
+        if Article._base_manager.filter(featured_image=instance).exists():
+            stored_pages.bump_content()
+
     connect(sources_changed, Source, "source")
     connect(person_changed, Person, "person")
+    post_save.connect(image_changed, sender=MediaImage, weak=False, dispatch_uid="stored-image")
 
 
 def sync_site_record(using="default", **kwargs):

@@ -85,6 +85,33 @@ class PersonFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"person-{n}")
 
 
+class MediaImageFactory(factory.django.DjangoModelFactory):
+    """A library image stored as uploads are (a small PNG: no renditions); pass
+    `size=(w, h)` for another size, `color` for other pixels."""
+
+    class Meta:
+        model = "media_library.MediaImage"
+
+    alt_text = factory.Sequence(lambda n: f"Picture number {n}")
+
+    @classmethod
+    def _create(cls, model_class, *args, size=(64, 48), color=(20, 120, 130), **kwargs):
+        from media_library.services import image_create
+
+        return image_create(png_upload(size, color), **kwargs)
+
+
+def png_upload(size=(64, 48), color=(20, 120, 130), name="picture.png"):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, color).save(out, "PNG")
+    return SimpleUploadedFile(name, out.getvalue(), content_type="image/png")
+
+
 # contacts
 
 

@@ -8,6 +8,7 @@ from django.db import migrations, models
 
 import articles.editor
 import articles.models
+import publishing.migration_history
 
 
 class Migration(migrations.Migration):
@@ -89,7 +90,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         height_field="featured_image_height",
                         help_text="Optional. JPEG, PNG, WebP or GIF, up to 5 MB. Shown at the top of the article and when it is shared.",
-                        upload_to=articles.models.featured_image_path,
+                        upload_to=publishing.migration_history.featured_image_path,
                         width_field="featured_image_width",
                     ),
                 ),

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import migrations, models
 
+import publishing.migration_history
 import publishing.models
 
 
@@ -41,7 +42,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name="article",
-            constraint=publishing.models.ImageAltConstraint(
+            constraint=publishing.migration_history.ImageAltConstraint(
                 alt_field="featured_image_alt",
                 image_field="featured_image",
                 name="article_image_has_alt",

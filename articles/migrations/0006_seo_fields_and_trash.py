@@ -4,6 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+import publishing.migration_history
 import publishing.models
 
 
@@ -40,7 +41,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 height_field="social_image_height",
                 help_text="Optional. The picture shown when this is shared on social media (1200 x 630 px suits most sites). Empty: the featured image, if there is one.",
-                upload_to=publishing.models.social_image_path,
+                upload_to=publishing.migration_history.social_image_path,
                 width_field="social_image_width",
             ),
         ),
@@ -134,7 +135,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name="article",
-            constraint=publishing.models.ImageAltConstraint(
+            constraint=publishing.migration_history.ImageAltConstraint(
                 alt_field="social_image_alt",
                 image_field="social_image",
                 name="article_social_has_alt",

@@ -65,7 +65,7 @@ def share_links(context, article):
     url = canonical_url(request, article.get_absolute_url())
     title = article.title
     pin = {"url": url, "description": title}
-    if article.featured_image:
+    if article.featured_image_id:
         pin["media"] = canonical_url(request, article.featured_image.url)
     links = [
         ("Pinterest", "https://www.pinterest.com/pin/create/button/?" + urlencode(pin)),

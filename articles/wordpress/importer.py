@@ -47,7 +47,7 @@ from articles.wordpress.report import ImportReport
 from articles.wordpress.wxr import Item, read_export
 from media_library.services import image_record
 from pages.models import Page
-from publishing.models import BODY_MAX_CHARACTERS
+from publishing.models import ALT_TEXT_MAX_LENGTH, BODY_MAX_CHARACTERS
 from recovery_site.addresses import address_in_use
 
 PUBLISHED_STATUSES = {"publish", "future"}
@@ -55,7 +55,7 @@ PUBLISHED_STATUSES = {"publish", "future"}
 EDIT_TOLERANCE = datetime.timedelta(seconds=1)
 SLUG_MAX = 120
 TITLE_MAX = Article._meta.get_field("title").max_length
-ALT_MAX = Article._meta.get_field("featured_image_alt").max_length
+ALT_MAX = ALT_TEXT_MAX_LENGTH
 CATEGORY_MAX = Category._meta.get_field("name").max_length
 PAGE_SLUG_MAX = Page._meta.get_field("slug").max_length
 UNCATEGORIZED = ("uncategorized", "Uncategorized")
@@ -455,18 +455,21 @@ class _ImportRun:
         obj.refresh_from_db(fields=["imported_at", "updated_at"])
 
     def _set_featured_image(self, article, featured):
+        """The library's record of the copied file; its description comes from the
+        attachment while the library has none (an editor's later one is kept)."""
         if featured is None:
-            article.featured_image = ""
-            article.featured_image_alt = ""
+            article.featured_image = None
             return
         result, alt = featured
         if result.status != "stored":
             return  # missing or refused: keep whatever the article has
-        if self.dry_run and result.name != article.featured_image.name:
-            return  # a dry run writes no files, so it cannot point at a new one
-        article.featured_image = result.name
-        article.featured_image_alt = alt
-        Article._meta.get_field("featured_image").update_dimension_fields(article, force=True)
+        if self.dry_run:
+            return  # a dry run writes no files or records
+        record = image_record(result.name)
+        if not record.alt_text:
+            record.alt_text = alt
+            record.save(update_fields=["alt_text"])
+        article.featured_image = record
 
     # Redirects
 
@@ -597,8 +600,8 @@ def _media_names(article):
     """Files in our storage the article already uses: candidates for reuse."""
     prefix = re.escape(settings.MEDIA_URL)
     names = re.findall(rf'src="{prefix}([^"]+)"', article.body)
-    if article.featured_image:
-        names.append(article.featured_image.name)
+    if article.featured_image_id:
+        names.append(article.featured_image.file.name)
     return names
 
 
@@ -620,8 +623,11 @@ def _changed(obj, values, featured):
         return False
     article = obj
     if featured is None:
-        return bool(article.featured_image)
+        return article.featured_image_id is not None
     result, alt = featured
     if result.status != "stored":
         return False
-    return result.name != article.featured_image.name or alt != article.featured_image_alt
+    if article.featured_image_id is None:
+        return True
+    image = article.featured_image
+    return result.name != image.file.name or not image.alt_text

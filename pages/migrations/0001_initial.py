@@ -7,6 +7,7 @@ from django.db import migrations, models
 
 import articles.editor
 import pages.models
+import publishing.migration_history
 import publishing.models
 
 
@@ -235,7 +236,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         height_field="social_image_height",
                         help_text="Optional. The picture shown when this is shared on social media (1200 x 630 px suits most sites). Empty: the featured image, if there is one.",
-                        upload_to=publishing.models.social_image_path,
+                        upload_to=publishing.migration_history.social_image_path,
                         width_field="social_image_width",
                     ),
                 ),
@@ -385,7 +386,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name="page",
-            constraint=publishing.models.ImageAltConstraint(
+            constraint=publishing.migration_history.ImageAltConstraint(
                 alt_field="social_image_alt", image_field="social_image", name="page_social_has_alt"
             ),
         ),

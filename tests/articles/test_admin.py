@@ -9,7 +9,8 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article
-from tests.factories import ArticleFactory, CategoryFactory
+from media_library.models import MediaImage
+from tests.factories import ArticleFactory, CategoryFactory, MediaImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,8 @@ def article_form(category, **overrides):
         "category": category.pk,
         "body": "<h2>How it works</h2><p onclick='x()'>It reverses an opioid overdose.</p>",
         "summary": "Naloxone can reverse an opioid overdose.",
-        "featured_image_alt": "",
+        "featured_image": "",
+        "featured_image_upload_alt": "",
         "byline": "",
         "reviewer": "",
         "author_profile": "",
@@ -55,7 +57,9 @@ def test_editor_writes_and_publishes_an_article_with_a_source(admin_client, clie
     category = CategoryFactory()
     response = admin_client.post(
         "/admin/articles/article/add/",
-        article_form(category, featured_image=png(), featured_image_alt="A calm teal square"),
+        article_form(
+            category, featured_image_upload=png(), featured_image_upload_alt="A calm teal square"
+        ),
     )
     assert response.status_code == 302, (
         response.context["adminform"].form.errors if response.context else response
@@ -65,22 +69,70 @@ def test_editor_writes_and_publishes_an_article_with_a_source(admin_client, clie
     assert "onclick" not in article.body
     assert article.sources.get().publisher == "NIDA"
     assert article.author.username == "admin"
-    assert article.featured_image.name.startswith("featured/")
-    assert (article.featured_image_width, article.featured_image_height) == (1000, 600)
+    # The upload joined the media library, described, credited to who uploaded it.
+    image = article.featured_image
+    assert image.file.name.startswith("featured/")
+    assert (image.width, image.height) == (1000, 600)
+    assert image.alt_text == "A calm teal square"
+    assert image.original_filename == "cover.png"
+    assert image.uploaded_by.username == "admin"
+    assert [str(use) for use in image.uses()] == [
+        "as the featured image of the article “What Naloxone Does”"
+    ]
     page = client.get("/articles/what-naloxone-does/").content.decode()
     assert "It reverses an opioid overdose." in page
     assert 'srcset="/media/renditions/' in page and "480w" in page and "800w" in page
-    assert client.get(article.featured_image.url).status_code == 200
+    assert 'alt="A calm teal square"' in page
+    assert client.get(image.url).status_code == 200
 
 
-def test_an_image_without_alt_text_is_refused(admin_client):
+def test_the_featured_image_is_chosen_from_the_library(admin_client, client):
+    image = MediaImageFactory(alt_text="A quiet harbour", caption="Morning", credit="Ann Lee")
+    response = admin_client.post(
+        "/admin/articles/article/add/",
+        article_form(CategoryFactory(), featured_image=str(image.pk)),
+    )
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.featured_image == image
+    assert MediaImage.objects.count() == 1  # chosen again, never copied
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert f'src="{image.url}"' in page and 'alt="A quiet harbour"' in page
+    assert "<figcaption>Morning <span class=\"credit\">Ann Lee</span></figcaption>" in page
+
+
+def test_the_form_shows_the_chosen_image_and_the_library_to_choose_from(admin_client):
+    image = MediaImageFactory(alt_text="A quiet harbour")
+    article = ArticleFactory(featured_image=image)
+    html = admin_client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
+    assert f'src="{image.thumbnail_url}"' in html
+    assert "A quiet harbour" in html
+    assert 'href="/admin/media_library/mediaimage/?_to_field=id"' in html
+    assert "Choose from the library" in html
+    assert 'name="featured_image_upload"' in html
+
+
+def test_an_image_without_a_description_cannot_be_chosen(admin_client):
+    image = MediaImageFactory(alt_text="")
+    response = admin_client.post(
+        "/admin/articles/article/add/",
+        article_form(CategoryFactory(), featured_image=str(image.pk)),
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "has no description yet" in errors["featured_image"][0]
+    assert not Article.objects.exists()
+
+
+def test_an_upload_without_alt_text_is_refused(admin_client):
     category = CategoryFactory()
     response = admin_client.post(
-        "/admin/articles/article/add/", article_form(category, featured_image=png())
+        "/admin/articles/article/add/", article_form(category, featured_image_upload=png())
     )
     assert response.status_code == 200
     assert "Describe the image" in response.content.decode()
     assert not Article.objects.exists()
+    assert not MediaImage.objects.exists()
 
 
 def test_a_file_that_is_not_an_image_is_refused_as_featured_image(admin_client):
@@ -88,10 +140,11 @@ def test_a_file_that_is_not_an_image_is_refused_as_featured_image(admin_client):
     fake = SimpleUploadedFile("x.png", b"<svg onload=alert(1)>", content_type="image/png")
     response = admin_client.post(
         "/admin/articles/article/add/",
-        article_form(category, featured_image=fake, featured_image_alt="x"),
+        article_form(category, featured_image_upload=fake, featured_image_upload_alt="x"),
     )
     assert response.status_code == 200
     assert not Article.objects.exists()
+    assert not MediaImage.objects.exists()
 
 
 def test_a_future_time_schedules_the_article(admin_client, client):

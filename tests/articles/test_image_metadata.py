@@ -97,10 +97,12 @@ def test_the_featured_image_field_keeps_pixels_only(admin_client, settings, tmp_
     image = SimpleUploadedFile(f"cover.{extension}", data, content_type="image/*")
     response = admin_client.post(
         "/admin/articles/article/add/",
-        article_form(CategoryFactory(), featured_image=image, featured_image_alt="A picture"),
+        article_form(
+            CategoryFactory(), featured_image_upload=image, featured_image_upload_alt="A picture"
+        ),
     )
     assert response.status_code == 302
-    with Article.objects.get().featured_image.open() as fh:
+    with Article.objects.get().featured_image.file.open() as fh:
         assert metadata_left_in(fh.read()) == []
 
 

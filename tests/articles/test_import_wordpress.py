@@ -207,10 +207,11 @@ def test_featured_and_body_images_are_copied_through_the_upload_checks(media_dir
     output = run_import(EXPORT, "--media-dir", str(media_dir))
 
     withdrawal = article(101)
-    assert withdrawal.featured_image.name.startswith("featured/")
-    assert withdrawal.featured_image.name.endswith(".png")
-    assert withdrawal.featured_image_alt == "Four smiling members of the care team"
-    assert (withdrawal.featured_image_width, withdrawal.featured_image_height) == (24, 24)
+    featured = withdrawal.featured_image  # a library image, described by the attachment
+    assert featured.file.name.startswith("featured/")
+    assert featured.file.name.endswith(".png")
+    assert featured.alt_text == "Four smiling members of the care team"
+    assert (featured.width, featured.height) == (24, 24)
     # The body's image: the generated size fell back to the original, stored under
     # a random name and the body points at it.
     stored_body_images = [name for name in media_files() if name.startswith("uploads/")]
@@ -245,7 +246,7 @@ def test_without_a_media_dir_every_upload_is_missing_and_nothing_fails():
     output = run_import()
 
     assert Article.objects.count() == 5
-    assert not article(101).featured_image
+    assert article(101).featured_image is None
     assert media_files() == []
     assert "Images: 0 copied, 0 already here, 5 missing, 0 refused." in output
     assert "No --media-dir was given" in output

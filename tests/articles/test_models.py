@@ -57,12 +57,6 @@ def test_published_article_needs_a_publishing_time_in_the_database():
         Article.objects.filter(pk=article.pk).update(published_at=None)
 
 
-def test_featured_image_needs_alt_text_in_the_database():
-    article = ArticleFactory()
-    with pytest.raises(IntegrityError):
-        Article.objects.filter(pk=article.pk).update(featured_image="featured/x.png")
-
-
 def test_reading_time_counts_words_of_the_body():
     article = ArticleFactory(body="<p>" + "word " * 1000 + "</p>")
     assert article.reading_minutes == 5

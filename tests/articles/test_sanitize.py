@@ -3,7 +3,7 @@
 import pytest
 
 from articles.sanitize import render_body, sanitize_html
-from tests.factories import ArticleFactory, PersonFactory, SourceFactory
+from tests.factories import ArticleFactory, MediaImageFactory, PersonFactory, SourceFactory
 from tests.html_checks import inert_problems
 
 from .hostile_payloads import PAYLOADS
@@ -137,7 +137,9 @@ def test_hostile_payload_is_inert_on_rendered_pages(client, payload):
         title=payload[:200],
         summary=payload[:300],
         body=f"<h2>{payload}</h2><p>{payload}</p>{payload}",
-        featured_image_alt=payload[:250],
+        featured_image=MediaImageFactory(
+            alt_text=payload[:250], caption=payload[:500], credit=payload[:200]
+        ),
         byline=payload[:200],
         reviewer=PersonFactory(
             name=payload[:120], credentials=payload[:80], job_title=payload[:120], bio=payload

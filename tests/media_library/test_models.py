@@ -94,10 +94,38 @@ def test_an_article_in_the_trash_still_uses_its_images(make_image):
     assert len(image.uses()) == 1
 
 
+def test_featured_and_social_images_are_uses_too(make_image):
+    featured, social, page_social = (make_image(alt_text=f"Picture {n}") for n in range(3))
+    ArticleFactory(title="Withdrawal", featured_image=featured, social_image=social)
+    PageFactory(title="About us", social_image=page_social)
+    assert [str(use) for use in featured.uses()] == [
+        "as the featured image of the article “Withdrawal”"
+    ]
+    assert [str(use) for use in social.uses()] == ["as the social image of the article “Withdrawal”"]
+    assert [str(use) for use in page_social.uses()] == ["as the social image of the page “About us”"]
+    assert set(MediaImage.objects.used()) == {featured, social, page_social}
+
+
+def test_an_image_shown_as_a_featured_image_is_protected_on_every_path(make_image):
+    """PROTECT: the library refuses with where it is used, the database path too."""
+    from django.db.models import ProtectedError, QuerySet
+
+    image = make_image(alt_text="Hills")
+    ArticleFactory(title="Withdrawal", featured_image=image)
+    with pytest.raises(ImageInUse) as refused:
+        image.delete()
+    assert "as the featured image of the article “Withdrawal”" in refused.value.messages[0]
+    with pytest.raises(ProtectedError):  # Django's own delete, past the library's check
+        QuerySet.delete(MediaImage.objects.filter(pk=image.pk))
+    assert MediaImage.objects.filter(pk=image.pk).exists()
+
+
 def test_used_and_unused_agree_with_uses(make_image):
-    images_ = [make_image() for _ in range(4)]
+    images_ = [make_image(alt_text=f"Picture {n}") for n in range(5)]
     ArticleFactory(body=body_with(images_[0]))
     PageFactory(body=body_with(images_[1], images_[0]))
+    ArticleFactory(featured_image=images_[2])
+    PageFactory(social_image=images_[3])
     for image in images_:
         assert MediaImage.objects.used().filter(pk=image.pk).exists() == bool(image.uses())
         assert MediaImage.objects.unused().filter(pk=image.pk).exists() == (not image.uses())
@@ -154,3 +182,4 @@ def test_existing_body_images_get_records_and_uses_when_the_library_arrives(sett
     assert (image.file.name, image.width, image.height) == (name, 64, 48)
     assert list(article.body_images.all()) == [image]
     assert not gone.body_images.exists()  # no file, no record
+

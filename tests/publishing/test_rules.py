@@ -15,7 +15,7 @@ from PIL import Image
 from articles.admin import ArticleAdminForm
 from articles.models import Article
 from publishing.models import SUMMARY_MAX_LENGTH, clean_summary, next_scheduled_time
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, MediaImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -90,21 +90,21 @@ def test_save_stores_exactly_what_normalize_predicts():
     article = ArticleFactory.build(
         summary="<b>Bold</b>\n claim " + "x" * 400,
         body="<p onclick='x()'>Text<script>bad()</script></p>",
-        featured_image_alt="  two \n words ",
+        seo_title="  two \n words ",
         status="published",
         published_at=None,
     )
     article.category.save()
     article.category_id = article.category.pk
     predicted = ArticleFactory.build(
-        summary=article.summary, body=article.body, featured_image_alt=article.featured_image_alt
+        summary=article.summary, body=article.body, seo_title=article.seo_title
     )
     predicted.normalize()
     article.save()
     stored = Article.objects.get(pk=article.pk)
     assert stored.summary == predicted.summary == clean_summary(article.summary)
     assert stored.body == predicted.body == "<p>Text</p>"
-    assert stored.featured_image_alt == predicted.featured_image_alt == "two words"
+    assert stored.seo_title == predicted.seo_title == "two words"
     assert stored.published_at is not None
 
 
@@ -124,29 +124,36 @@ def test_the_summary_limit_is_one_constant_for_model_form_and_normaliser():
     assert str(SUMMARY_MAX_LENGTH) in str(Article._meta.get_field("summary").help_text)
 
 
-def stored_png(name="featured/x.png"):
-    out = io.BytesIO()
-    Image.new("RGB", (20, 10), (30, 90, 90)).save(out, "PNG")
-    return default_storage.save(name, ContentFile(out.getvalue()))
-
-
 def test_an_image_without_a_description_is_refused_next_to_the_field():
-    article = ArticleFactory.build(featured_image=stored_png(), featured_image_alt="   ")
+    """The alt-text rule has one home, the library image (`require_description`):
+    the form's error sits next to the image chosen."""
+    article = ArticleFactory.build(featured_image=MediaImageFactory(alt_text="  \n "))
     article.category.save()
     article.category_id = article.category.pk
     with pytest.raises(ValidationError) as error:
         article.full_clean()
-    assert error.value.message_dict["featured_image_alt"] == [
-        "Describe the image for people who cannot see it."
-    ]
+    assert "has no description yet" in error.value.message_dict["featured_image"][0]
+    assert "Describe the image for people who cannot see it." in (
+        error.value.message_dict["featured_image"][0]
+    )
 
 
-def test_an_image_without_a_description_is_refused_by_the_database_on_any_path():
+@pytest.mark.parametrize("field", ["featured_image", "social_image"])
+def test_an_image_without_a_description_is_refused_on_any_path(field):
     article = ArticleFactory()
-    article.featured_image = stored_png()
-    article.featured_image_alt = " \n "
-    with pytest.raises(IntegrityError):
+    setattr(article, field, MediaImageFactory(alt_text=""))
+    with pytest.raises(ValidationError):
         article.save()  # the shell or the importer: no form, still refused
+    assert getattr(Article.objects.get(pk=article.pk), field) is None
+
+
+def test_the_library_keeps_the_description_of_an_image_an_article_shows():
+    image = MediaImageFactory(alt_text="A quiet harbour")
+    ArticleFactory(title="Harbour days", social_image=image)
+    image.alt_text = " "
+    with pytest.raises(ValidationError) as error:
+        image.full_clean()
+    assert "social image of the article “Harbour days”" in error.value.message_dict["alt_text"][0]
 
 
 def test_next_scheduled_time_is_the_earliest_scheduled_publication():

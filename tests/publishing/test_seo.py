@@ -11,7 +11,8 @@ from PIL import Image
 from articles.models import Article
 from publishing.models import META_DESCRIPTION_GUIDE, SEO_TITLE_GUIDE
 from tests.admin_forms import form_data
-from tests.factories import ArticleFactory, CategoryFactory
+from media_library.models import MediaImage
+from tests.factories import ArticleFactory, CategoryFactory, MediaImageFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,18 +65,19 @@ def test_seo_title_and_description_replace_them_in_results_and_shares_not_on_the
 def test_the_social_image_wins_over_the_featured_image(admin_client, client):
     category = CategoryFactory()
     article = ArticleFactory(category=category)
+    featured = MediaImageFactory(alt_text="A teal square", size=(800, 500))
     url = f"/admin/articles/article/{article.pk}/change/"
     data = form_data(admin_client.get(url))
     data.update(
-        featured_image=png((800, 500), "feature.png"),
-        featured_image_alt="A teal square",
-        social_image=png(),
-        social_image_alt="A wide teal banner",
+        featured_image=str(featured.pk),
+        social_image_upload=png(),
+        social_image_upload_alt="A wide teal banner",
     )
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     article.refresh_from_db()
-    assert article.social_image.name.startswith("social/")
+    assert article.social_image.file.name.startswith("social/")
+    assert article.social_image.alt_text == "A wide teal banner"
     html, _ = head(client, article)
     assert meta(html, "property", "og:image").endswith(article.social_image.url)
     assert meta(html, "property", "og:image:alt") == "A wide teal banner"
@@ -87,25 +89,27 @@ def test_the_social_image_wins_over_the_featured_image(admin_client, client):
         "630",
     )
     assert meta(html, "name", "twitter:card") == "summary_large_image"
-    article.social_image = ""
-    article.social_image_alt = ""
+    article.social_image = None
     article.save()
     html, _ = head(client, article)
-    assert meta(html, "property", "og:image").endswith(article.featured_image.url)
+    assert meta(html, "property", "og:image").endswith(featured.url)
     assert meta(html, "property", "og:image:alt") == "A teal square"
 
 
-def test_a_social_image_needs_a_description(admin_client):
+def test_an_uploaded_social_image_needs_a_description(admin_client):
     article = ArticleFactory()
     url = f"/admin/articles/article/{article.pk}/change/"
     data = form_data(admin_client.get(url))
-    data.update(social_image=png(), social_image_alt="  ")
+    data.update(social_image_upload=png(), social_image_upload_alt="  ")
     response = admin_client.post(url, data)
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors
-    assert errors["social_image_alt"] == ["Describe the image for people who cannot see it."]
+    assert errors["social_image_upload_alt"] == [
+        "Describe the image for people who cannot see it."
+    ]
     article.refresh_from_db()
-    assert not article.social_image
+    assert article.social_image is None
+    assert not MediaImage.objects.exists()
 
 
 def test_a_social_image_goes_through_the_upload_checks(admin_client):
@@ -113,10 +117,20 @@ def test_a_social_image_goes_through_the_upload_checks(admin_client):
     url = f"/admin/articles/article/{article.pk}/change/"
     data = form_data(admin_client.get(url))
     fake = SimpleUploadedFile("x.png", b"<svg onload=alert(1)>", content_type="image/png")
-    data.update(social_image=fake, social_image_alt="x")
+    data.update(social_image_upload=fake, social_image_upload_alt="x")
     assert admin_client.post(url, data).status_code == 200
     article.refresh_from_db()
-    assert not article.social_image
+    assert article.social_image is None
+
+
+def test_a_page_shares_its_social_image_in_meta_tags_and_json_ld(client):
+    image = MediaImageFactory(alt_text="Our front door", credit="Ann Lee", size=(120, 63))
+    page = PageFactory(social_image=image)
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert meta(html, "property", "og:image").endswith(image.url)
+    assert meta(html, "property", "og:image:alt") == "Our front door"
+    assert '"primaryImageOfPage": {"@type": "ImageObject"' in html
+    assert '"creditText": "Ann Lee"' in html
 
 
 def test_the_form_gives_length_guidance(admin_client):

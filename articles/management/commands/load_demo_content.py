@@ -12,11 +12,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from articles import images
 from articles.demo import content
 from articles.demo.images import illustration, logo
 from articles.models import Article, Category, Source
 from branding.models import SiteIdentity, clean_logo
+from media_library.services import image_create
 from pages import demo as demo_pages
 from pages.models import Page
 from people import demo as demo_people
@@ -124,12 +124,10 @@ class Command(BaseCommand):
             last_reviewed=(timezone.localdate() - datetime.timedelta(days=REVIEWED_DAYS_AGO))
             if published_at and published_at < timezone.now()
             else None,
-            featured_image_alt=data["image_alt"],
         )
         drawn = illustration(data["slug"], index).getvalue()
-        upload = SimpleUploadedFile("illustration.jpg", drawn, content_type="image/jpeg")
-        article.featured_image = images.store_image(upload, folder="featured")
-        Article._meta.get_field("featured_image").update_dimension_fields(article, force=True)
+        upload = SimpleUploadedFile(f"{data['slug']}.jpg", drawn, content_type="image/jpeg")
+        article.featured_image = image_create(upload, folder="featured", alt_text=data["image_alt"])
         article.save()
         # Demo articles were "last changed" when they were published, not when loaded.
         if published_at and published_at < timezone.now():
