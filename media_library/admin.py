@@ -75,6 +75,8 @@ class MediaImageAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
 
     class Media:
         css = {"all": ["media_library/admin/library.css"]}
+        # In the chooser's lookup window, a click hands the thumbnail to the form.
+        js = ["media_library/admin/chooser.js"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_use()
@@ -114,7 +116,9 @@ class MediaImageAdmin(DeclaredFiltersOnly, admin.ModelAdmin):
 
     @admin.display(description="description", ordering="alt_text")
     def description(self, image):
-        return image.alt_text or format_html('<span class="needs-alt">{}</span>', "No description yet")
+        return image.alt_text or format_html(
+            '<span class="needs-alt">{}</span>', "No description yet"
+        )
 
     @admin.display(description="file", ordering="uploaded_at")
     def details(self, image):

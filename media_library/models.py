@@ -188,7 +188,10 @@ class MediaImage(models.Model):
                 "%(image)s has no description yet. Describe it in the media library "
                 "first: %(rule)s",
                 code="alt_required",
-                params={"image": f"“{self.original_filename or self.name}”", "rule": ALT_TEXT_REQUIRED},
+                params={
+                    "image": f"“{self.original_filename or self.name}”",
+                    "rule": ALT_TEXT_REQUIRED,
+                },
             )
 
     def clean(self):

@@ -98,7 +98,7 @@ def test_the_featured_image_is_chosen_from_the_library(admin_client, client):
     assert MediaImage.objects.count() == 1  # chosen again, never copied
     page = client.get(article.get_absolute_url()).content.decode()
     assert f'src="{image.url}"' in page and 'alt="A quiet harbour"' in page
-    assert "<figcaption>Morning <span class=\"credit\">Ann Lee</span></figcaption>" in page
+    assert '<figcaption>Morning <span class="credit">Ann Lee</span></figcaption>' in page
 
 
 def test_the_form_shows_the_chosen_image_and_the_library_to_choose_from(admin_client):

@@ -4,7 +4,7 @@ import pytest
 
 from articles.models import Article
 from tests.admin_forms import form_data
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, MediaImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +151,22 @@ def test_revisions_are_called_revisions_and_name_who_published(admin_client, adm
     assert "Draft → Published" in html
     delete = admin_client.get(f"/admin/articles/article/{article.pk}/delete/").content.decode()
     assert "istorical" not in delete
+
+
+def test_restoring_a_revision_brings_back_its_featured_image(admin_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    first = MediaImageFactory(alt_text="A calm harbour")
+    second = MediaImageFactory(alt_text="A busy street")
+    article = ArticleFactory(featured_image=first)
+    original = article.history.get()
+    edit(admin_client, article, featured_image=str(second.pk))
+    article.refresh_from_db()
+    assert article.featured_image == second
+    assert "A calm harbour" in history_html(admin_client, article)  # named, not numbered
+
+    url = f"/admin/articles/article/{article.pk}/history/{original.history_id}/"
+    response = admin_client.get(url)
+    assert f'src="{first.thumbnail_url}"' in response.content.decode()
+    assert admin_client.post(url, form_data(response)).status_code == 302
+    article.refresh_from_db()
+    assert article.featured_image == first

@@ -101,8 +101,12 @@ def test_featured_and_social_images_are_uses_too(make_image):
     assert [str(use) for use in featured.uses()] == [
         "as the featured image of the article “Withdrawal”"
     ]
-    assert [str(use) for use in social.uses()] == ["as the social image of the article “Withdrawal”"]
-    assert [str(use) for use in page_social.uses()] == ["as the social image of the page “About us”"]
+    assert [str(use) for use in social.uses()] == [
+        "as the social image of the article “Withdrawal”"
+    ]
+    assert [str(use) for use in page_social.uses()] == [
+        "as the social image of the page “About us”"
+    ]
     assert set(MediaImage.objects.used()) == {featured, social, page_social}
 
 
@@ -182,4 +186,3 @@ def test_existing_body_images_get_records_and_uses_when_the_library_arrives(sett
     assert (image.file.name, image.width, image.height) == (name, 64, 48)
     assert list(article.body_images.all()) == [image]
     assert not gone.body_images.exists()  # no file, no record
-

@@ -133,8 +133,9 @@ def test_an_image_without_a_description_is_refused_next_to_the_field():
     with pytest.raises(ValidationError) as error:
         article.full_clean()
     assert "has no description yet" in error.value.message_dict["featured_image"][0]
-    assert "Describe the image for people who cannot see it." in (
-        error.value.message_dict["featured_image"][0]
+    assert (
+        "Describe the image for people who cannot see it."
+        in (error.value.message_dict["featured_image"][0])
     )
 
 

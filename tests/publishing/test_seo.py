@@ -104,9 +104,7 @@ def test_an_uploaded_social_image_needs_a_description(admin_client):
     response = admin_client.post(url, data)
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors
-    assert errors["social_image_upload_alt"] == [
-        "Describe the image for people who cannot see it."
-    ]
+    assert errors["social_image_upload_alt"] == ["Describe the image for people who cannot see it."]
     article.refresh_from_db()
     assert article.social_image is None
     assert not MediaImage.objects.exists()

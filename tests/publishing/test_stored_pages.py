@@ -5,17 +5,21 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from articles import images
 from branding.models import SiteIdentity
 from contacts.models import ContactSettings
+from media_library.services import image_store
 from pages.models import Menu, MenuLink
 from publishing import stored_pages
 from publishing.models import StoredPage
 from tests.factories import (
     ArticleFactory,
     CategoryFactory,
+    MediaImageFactory,
     PageFactory,
     PersonFactory,
     SourceFactory,
+    png_upload,
 )
 
 pytestmark = pytest.mark.django_db
@@ -144,6 +148,52 @@ def _publish_linked_page():
     page = PageFactory(slug="team", title="Our team", draft=True)
     MenuLink.objects.create(menu=Menu.objects.get(location="footer"), page=page)
     page.publish()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("alt_text", "A new description"), ("caption", "A new caption"), ("credit", "A new credit")],
+)
+@pytest.mark.parametrize("use", ["featured", "social", "body", "page social"])
+def test_a_changed_library_image_is_never_served_from_a_stored_page(
+    client, article, use, field, value
+):
+    """Whatever shows a library image (featured or social image, body) is rendered
+    again when the image's description, caption, credit or file changes."""
+    image = MediaImageFactory(alt_text="The old description")
+    item = article
+    if use == "featured":
+        article.featured_image = image
+    elif use == "social":
+        article.social_image = image
+    elif use == "body":
+        article.body += f'<p><img src="{image.url}" alt="In the body"></p>'
+    else:
+        item = PageFactory(social_image=image)
+    item.save()
+    assert image.url in html(client, item)
+    assert image.url in stored(item).html
+    setattr(image, field, value)
+    image.save()
+    assert not StoredPage.objects.filter(kind=item._meta.label, object_id=item.pk).exists()
+    page = html(client, item)
+    # A body keeps its own alt text and shows no caption: its page is rendered again
+    # all the same. Elsewhere the change shows (page, sharing tags or JSON-LD).
+    assert use == "body" or value in page
+    assert stored(item).html.count(value) == page.count(value)
+
+
+def test_a_new_file_for_a_featured_image_shows_at_once_on_the_page_and_its_cards(client, article):
+    image = MediaImageFactory(alt_text="A harbour")
+    article.featured_image = image
+    article.save()
+    assert image.url in html(client, article)
+    assert image.url in client.get("/articles/").content.decode()
+    old_url = image.url
+    image_store(image, images.clean_image(png_upload(color=(200, 10, 10))))  # a new file
+    assert image.url != old_url
+    assert image.url in html(client, article)
+    assert image.url in client.get("/articles/").content.decode()
 
 
 def test_a_template_or_code_change_renders_every_page_again(client, article, monkeypatch):
