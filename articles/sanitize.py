@@ -28,7 +28,7 @@ ALLOWED_ATTRIBUTES = {
     "*": set(),  # nh3 would otherwise allow lang and title on every element
     "a": {"href", "title"},
     "abbr": {"title"},
-    "img": {"src", "alt", "width", "height"},
+    "img": {"src", "alt", "width", "height", "class"},
     "th": {"colspan", "rowspan"},
     "td": {"colspan", "rowspan"},
 }
@@ -41,6 +41,10 @@ DROPPED_WITH_CONTENT = {
     *("iframe", "object", "embed", "svg", "math", "textarea", "select", "title"),
 }
 NUMERIC_ATTRIBUTES = {"width", "height", "colspan", "rowspan"}
+# What the editor's image dialog offers besides the address and the description
+# (publishing/static/publishing/admin/image-dialog.js): alignment and size, as
+# classes the site's stylesheet knows. Any other class is dropped.
+IMAGE_CLASSES = ("align-left", "align-right", "align-center", "size-medium", "size-small")
 _DIGITS = re.compile(r"\d{1,4}")
 
 
@@ -52,6 +56,9 @@ _UNPARSED_ALIKE = re.compile(r"[\\\s\x00-\x1f\x7f]")
 
 
 def _filter_attribute(tag, attribute, value):
+    if attribute == "class":
+        kept = [name for name in IMAGE_CLASSES if name in value.split()]
+        return " ".join(kept) if tag == "img" and kept else None
     if attribute in NUMERIC_ATTRIBUTES:
         return value if _DIGITS.fullmatch(value.strip()) else None
     if tag == "img" and attribute == "src":

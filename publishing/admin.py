@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles import images
+from articles.sanitize import IMAGE_CLASSES
 from media_library.models import MediaImage
 from media_library.services import image_store, original_name
 from media_library.widgets import ImageChooserWidget
@@ -77,7 +78,11 @@ class PublishableAdminForm(forms.ModelForm):
     )
 
     class Media:
-        js = ["articles/admin/editor-csrf.js", "publishing/admin/length-guide.js"]
+        js = [
+            "articles/admin/editor-csrf.js",
+            "publishing/admin/image-dialog.js",
+            "publishing/admin/length-guide.js",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -105,6 +110,8 @@ class PublishableAdminForm(forms.ModelForm):
                 **widget.config,
                 "uploadUrl": reverse("ckeditor_upload"),
                 "filebrowserImageBrowseUrl": reverse("ckeditor_browse"),
+                # The image dialog's alignment and size (image-dialog.js).
+                "extraAllowedContent": f"img({','.join(IMAGE_CLASSES)})",
             }
 
     def clean(self):

@@ -481,7 +481,9 @@ CKEDITOR_CONFIGS = {
         "filebrowserBrowseUrl": "",
         "removeDialogTabs": "image:advanced;image:Link;link:advanced;link:target;table:advanced",
         "image_prefillDimensions": True,
-        "disallowedContent": "*[on*,id,class,style]",
+        # Classes: only the image dialog's alignment and size (publishing.admin allows
+        # them on images); nothing else in the toolbar makes any.
+        "disallowedContent": "*[on*,id,style]",
         "height": 480,
         "width": "100%",
     },

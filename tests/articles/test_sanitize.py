@@ -1,8 +1,12 @@
 """Every stored body is sanitized against the allowlist; hostile input renders inert."""
 
+import re
+from pathlib import Path
+
 import pytest
 
-from articles.sanitize import render_body, sanitize_html
+from articles.admin import ArticleAdminForm
+from articles.sanitize import IMAGE_CLASSES, render_body, sanitize_html
 from tests.factories import ArticleFactory, MediaImageFactory, PersonFactory, SourceFactory
 from tests.html_checks import inert_problems
 
@@ -197,3 +201,29 @@ def test_repeated_headings_cost_linear_time_so_one_article_cannot_stall_the_site
     assert large < 5 * small  # four times the headings, about four times the work
     body = render_body("<h2>x</h2>" * 3 + "<h2>x-2</h2>" + "<h2>x</h2>")
     assert [anchor for anchor, _ in body.toc] == ["x", "x-2", "x-3", "x-2-2", "x-4"]
+
+
+def test_the_image_dialog_offers_only_what_a_save_keeps(settings):
+    """Alignment and size are classes the sanitizer keeps and the stylesheet lays out;
+    the fields whose output a save drops (inline styles, old attributes) are hidden."""
+    base = Path(settings.BASE_DIR)
+    script = (base / "publishing/static/publishing/admin/image-dialog.js").read_text()
+    offered = set(re.findall(r'"((?:align|size)-[a-z]+)"', script))
+    assert offered == set(IMAGE_CLASSES)
+    stylesheet = (base / "static/css/site.css").read_text()
+    for name in IMAGE_CLASSES:
+        kept = sanitize_html(f'<img src="/media/a.png" alt="x" class="{name} other">')
+        assert kept == f'<img src="/media/a.png" alt="x" class="{name}">'
+        assert f".prose img.{name}" in stylesheet
+    # What CKEditor's own width, height, border, spacing and alignment fields write.
+    dropped = sanitize_html(
+        '<img src="/media/a.png" alt="x" style="width:10px;float:left;border:1px solid;'
+        'margin:4px" align="left" border="1" hspace="4" vspace="4" class="other">'
+    )
+    assert dropped == '<img src="/media/a.png" alt="x">'
+    hidden = re.search(r"HIDDEN = \[([^\]]*)\]", script).group(1)
+    for field in ("txtWidth", "txtHeight", "txtBorder", "txtHSpace", "txtVSpace", "cmbAlign"):
+        assert f'"{field}"' in hidden
+    # The editor's own filter lets the same classes through, and only on images.
+    config = ArticleAdminForm().fields["body"].widget.config
+    assert config["extraAllowedContent"] == f"img({','.join(IMAGE_CLASSES)})"

@@ -1,16 +1,11 @@
 """Each publishing rule has one home, and every path goes through it."""
 
 import datetime
-import io
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.db import IntegrityError
 from django.utils import timezone
-from PIL import Image
 
 from articles.admin import ArticleAdminForm
 from articles.models import Article

@@ -9,9 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from articles.models import Article
+from media_library.models import MediaImage
 from publishing.models import META_DESCRIPTION_GUIDE, SEO_TITLE_GUIDE
 from tests.admin_forms import form_data
-from media_library.models import MediaImage
 from tests.factories import ArticleFactory, CategoryFactory, MediaImageFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
