@@ -159,6 +159,7 @@ def demo_fixture(django_db_setup, django_db_blocker, media_root):
 
     from articles.models import Article, Category, Source
     from branding.models import SiteIdentity
+    from media_library.models import MediaImage
     from people.models import Person
 
     original_media_root = settings.MEDIA_ROOT
@@ -173,6 +174,7 @@ def demo_fixture(django_db_setup, django_db_blocker, media_root):
         with django_db_blocker.unblock(), transaction.atomic(), fast_illustration:
             call_command("load_demo_content", stdout=io.StringIO())
             objects = [
+                *MediaImage.objects.all(),
                 *Category.objects.all(),
                 *Person.objects.all(),
                 *Article.objects.all(),

@@ -4,10 +4,12 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from articles.models import Article, Category
+from media_library.services import image_create
 from tests.browser.conftest import image_bytes
 
 PASSWORD = "editor-password-for-browser-tests"
@@ -90,10 +92,10 @@ def test_an_editor_writes_publishes_and_reads_an_article(page, editor, opioids):
     write_in_ckeditor(page)
     upload_through_the_image_dialog(page)
     page.get_by_role("textbox", name="Summary").fill("What naloxone does, in two minutes.")
-    page.get_by_label("Featured image:", exact=True).set_input_files(
+    page.get_by_label("…or upload a new image").set_input_files(
         {"name": "cover.png", "mimeType": "image/png", "buffer": image_bytes(1200, 675)}
     )
-    page.get_by_role("textbox", name="Featured image description").fill("A calm green gradient")
+    page.get_by_role("textbox", name="Description of the new image").fill("A calm green gradient")
     page.get_by_role("combobox", name="Status").select_option(label="Published")
     page.get_by_role("button", name="Save", exact=True).first.click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
@@ -114,3 +116,72 @@ def test_an_editor_writes_publishes_and_reads_an_article(page, editor, opioids):
         expect(image).to_be_visible()
         assert image.evaluate("img => img.complete && img.naturalWidth > 0"), "image did not load"
     expect(page.get_by_role("navigation", name="On this page")).to_have_count(0)
+
+
+@pytest.fixture
+def harbour():
+    upload = SimpleUploadedFile("harbour.png", image_bytes(800, 450), content_type="image/png")
+    return image_create(upload, alt_text="Boats in a quiet harbour", credit="Ann Lee")
+
+
+def test_an_editor_picks_library_images_for_the_body_and_the_featured_image(
+    page, editor, opioids, harbour
+):
+    """CKEditor's Browse Server opens the library; a click puts the image and its
+    description in the dialog, which offers alignment and size, not the fields a
+    save would drop. The featured image is chosen in the library's grid too."""
+    sign_in(page, editor)
+    page.goto(reverse("admin:articles_article_add"))
+    page.get_by_role("textbox", name="Title:", exact=True).press_sequentially("Harbour days")
+    choose_category(page, "Opioids")
+    page.get_by_role("textbox", name="Summary").fill("A day out, and what it taught us.")
+    body = page.frame_locator("iframe.cke_wysiwyg_frame").locator("body")
+    body.click()
+    page.keyboard.type("We went down to the harbour.")
+
+    page.locator(".cke_button__image").click()
+    dialog = page.locator(".cke_dialog").filter(has_text="Image Properties")
+    for dropped in ("Width", "Height", "Border", "HSpace", "VSpace"):
+        expect(dialog.get_by_label(dropped, exact=True)).to_be_hidden()
+    with page.expect_popup() as opened:
+        dialog.get_by_role("button", name="Browse Server").click()
+    library = opened.value
+    library.get_by_role("button", name=re.compile("Boats in a quiet harbour")).click()
+    expect(dialog.get_by_label(re.compile("^URL"))).to_have_value(harbour.url)
+    expect(dialog.get_by_label("Alternative Text")).to_have_value("Boats in a quiet harbour")
+    dialog.get_by_role("combobox", name="Alignment").select_option(label="Right, text beside it")
+    dialog.get_by_role("combobox", name="Size").select_option(label="Medium")
+    dialog.get_by_role("button", name="OK").click()
+    expect(dialog).to_be_hidden()
+    expect(body.locator("img")).to_have_attribute("src", harbour.url)
+
+    with page.expect_popup() as opened:
+        page.get_by_role("link", name="Choose from the library").first.click()
+    grid = opened.value
+    grid.locator(f'a[data-popup-opener="{harbour.pk}"]').first.click()
+    expect(page.locator("#id_featured_image")).to_have_value(str(harbour.pk))
+    chosen = page.locator(".field-featured_image .image-chooser__preview")
+    expect(chosen).to_have_attribute("src", harbour.thumbnail_url)
+    expect(page.locator(".field-featured_image .image-chooser__label")).to_have_text(
+        "Boats in a quiet harbour"
+    )
+
+    page.get_by_role("combobox", name="Status").select_option(label="Published")
+    page.get_by_role("button", name="Save", exact=True).first.click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+
+    article = Article.objects.get(slug="harbour-days")
+    assert article.featured_image == harbour
+    assert list(article.body_images.all()) == [harbour]
+    assert 'class="align-right size-medium"' in article.body
+
+    page.goto(article.get_absolute_url())
+    in_body = page.locator(".prose").get_by_role("img", name="Boats in a quiet harbour")
+    expect(in_body).to_have_class("align-right size-medium")
+    featured = page.locator(".article__image img")
+    expect(featured).to_have_attribute("alt", "Boats in a quiet harbour")
+    expect(page.locator(".article__image figcaption")).to_have_text("Ann Lee")
+    for image in (in_body, featured):
+        image.scroll_into_view_if_needed()
+        expect(image).to_be_visible()
+        assert image.evaluate("img => img.complete && img.naturalWidth > 0"), "image did not load"
