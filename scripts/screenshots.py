@@ -5,9 +5,9 @@ articles and pages, made-up call-back requests and a superuser), serves it with
 runserver on a free port, and photographs it with Playwright driving Debian's
 Chromium: home, an article, a page, a medical reviewer's profile, the call-back form
 with errors, a misspelt search, the call-back list, the speed-to-lead dashboard, a
-call-back request being worked (call attempts, notes, a repeat from the same phone) and
-the article form, each 390 and 1280 pixels wide, into docs/screenshots/. Nothing is
-downloaded.
+call-back request being worked (call attempts, notes, a repeat from the same phone), the
+article form and the media library (its grid, and one image with where it is used),
+each 390 and 1280 pixels wide, into docs/screenshots/. Nothing is downloaded.
 """
 
 import datetime
@@ -241,6 +241,9 @@ def main():
             args=[CallbackRequest.objects.get(name="Maria L.").pk],
         )
         requests = reverse("admin:contacts_callbackrequest_changelist")
+        library = reverse("admin:media_library_mediaimage_changelist")
+        featured = Article.objects.get(slug=ARTICLE.split("/")[2]).featured_image
+        library_image = reverse("admin:media_library_mediaimage_change", args=[featured.pk])
         login = reverse("admin:login")
 
         port = free_port()
@@ -278,6 +281,8 @@ def main():
                     # On a phone the request's page is long: the history must be in it.
                     shoot(page, worked, "callback-request", width, max_height=4000)
                     shoot(page, article_form, "article-form", width, wait_for_editor)
+                    shoot(page, library, "media-library", width)
+                    shoot(page, library_image, "media-library-image", width)
                 browser.close()
         finally:
             server.terminate()
