@@ -1,5 +1,6 @@
-"""Image checks and renditions, shared by the editor upload view, the featured
-image field and the WordPress importer (all three call `clean_image`).
+"""Image checks and renditions, shared by every way an image enters the media library
+(media_library.services: the editor's upload, the library's upload form, the featured
+and social image uploads, the WordPress importer; all call `clean_image`).
 
 Every image is opened by Pillow, must be JPEG, PNG, WebP or GIF, stays under the
 byte and pixel limits, and is re-encoded from its pixels alone: turned upright by
@@ -140,12 +141,6 @@ def _pixels_only(image):
 
 def random_name(folder, extension):
     return f"{folder}/{secrets.token_urlsafe(16)}.{extension}"
-
-
-def store_image(uploaded, folder="uploads"):
-    """Validate, re-encode and save an upload; return the stored name."""
-    image = clean_image(uploaded)
-    return default_storage.save(random_name(folder, image.extension), image.content)
 
 
 def rendition_name(name, width):

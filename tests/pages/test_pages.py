@@ -34,7 +34,7 @@ def page_form(**overrides):
         "published_at_1": local.strftime("%H:%M:%S"),
         "seo_title": "",
         "meta_description": "",
-        "social_image_alt": "",
+        "social_image": "",
         "_save": "Save",
     }
     data.update(overrides)
