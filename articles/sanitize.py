@@ -28,7 +28,7 @@ ALLOWED_ATTRIBUTES = {
     "*": set(),  # nh3 would otherwise allow lang and title on every element
     "a": {"href", "title"},
     "abbr": {"title"},
-    "img": {"src", "alt", "width", "height", "class"},
+    "img": {"src", "alt", "width", "height"},
     "th": {"colspan", "rowspan"},
     "td": {"colspan", "rowspan"},
 }
@@ -55,10 +55,11 @@ _LOCAL_PATH = re.compile(r"/[A-Za-z0-9._~/-]*")
 _UNPARSED_ALIKE = re.compile(r"[\\\s\x00-\x1f\x7f]")
 
 
+# nh3 leaves `class=""` where no allowed class was left.
+_EMPTY_IMAGE_CLASS = re.compile(r'(<img\b[^>]*?) class=""')
+
+
 def _filter_attribute(tag, attribute, value):
-    if attribute == "class":
-        kept = [name for name in IMAGE_CLASSES if name in value.split()]
-        return " ".join(kept) if tag == "img" and kept else None
     if attribute in NUMERIC_ATTRIBUTES:
         return value if _DIGITS.fullmatch(value.strip()) else None
     if tag == "img" and attribute == "src":
@@ -110,17 +111,19 @@ def sanitize_html(dirty):
     """Return `dirty` reduced to the article allowlist."""
     if not dirty:
         return ""
-    return nh3.clean(
+    clean = nh3.clean(
         dirty,
         tags=ALLOWED_TAGS,
         clean_content_tags=DROPPED_WITH_CONTENT,
         attributes=ALLOWED_ATTRIBUTES,
         tag_attribute_values=TAG_ATTRIBUTE_VALUES,
         attribute_filter=_filter_attribute,
+        allowed_classes={"img": set(IMAGE_CLASSES)},
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    return _EMPTY_IMAGE_CLASS.sub(r"\1", clean)
 
 
 def plain_text(fragment):
