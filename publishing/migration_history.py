@@ -106,3 +106,11 @@ def images_out_of_library(apps, app_label, model_names, prefixes):
                         f"{prefix}_alt": image.alt_text,
                     }
                 )
+
+
+def checked_now(schema_editor):
+    """PostgreSQL checks the new foreign keys at commit; the columns the rows were
+    copied from are dropped in the same transaction, which it refuses while checks
+    are pending. Check them now."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")

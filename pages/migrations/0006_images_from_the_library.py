@@ -4,7 +4,11 @@ library image, described by the page's alt text; revisions too."""
 import django.db.models.deletion
 from django.db import migrations, models
 
-from publishing.migration_history import images_into_library, images_out_of_library
+from publishing.migration_history import (
+    checked_now,
+    images_into_library,
+    images_out_of_library,
+)
 
 MODELS = ["page", "historicalpage"]
 PREFIXES = ["social_image"]
@@ -12,10 +16,12 @@ PREFIXES = ["social_image"]
 
 def into_library(apps, schema_editor):
     images_into_library(apps, "pages", MODELS, PREFIXES)
+    checked_now(schema_editor)
 
 
 def out_of_library(apps, schema_editor):
     images_out_of_library(apps, "pages", MODELS, PREFIXES)
+    checked_now(schema_editor)
 
 
 class Migration(migrations.Migration):
