@@ -1,3 +1,5 @@
+import re
+
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
@@ -7,7 +9,7 @@ from articles.models import Article, Category
 from articles.seo import article_jsonld
 from pages.models import Page
 from publishing import stored_pages
-from publishing.views import PublishedDetailView
+from publishing.views import KeptPageMixin, PublishedDetailView
 from recovery_site.page_cache import is_anonymous
 from search.query import clean_query
 
@@ -17,6 +19,9 @@ SEARCH_TOPICS_COUNT = 5
 # The centre's own pages (admissions, insurance...) listed above the articles a search
 # finds, on its first page.
 SEARCH_PAGES_COUNT = 3
+# The `?page=` values whose pages are kept (KeptPageMixin); any other value, such as
+# "last" or "02", renders as usual, so no address can fill a process's memory.
+KEPT_PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,4}")
 # Search pages each process keeps (about 12 KB each), the oldest dropped first.
 RECENT_SEARCHES_KEPT = 200
 
@@ -27,13 +32,19 @@ RECENT_SEARCHES_KEPT = 200
 recent_searches = stored_pages.Pieces(limit=RECENT_SEARCHES_KEPT)
 
 
-class ArticleListView(ListView):
+class ArticleListView(KeptPageMixin, ListView):
     paginate_by = PAGE_SIZE
     template_name = "articles/article_list.html"
     context_object_name = "articles"
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
+
+    def kept_page_key(self):
+        page = self.request.GET.get(self.page_kwarg, "1")
+        if not KEPT_PAGE_NUMBER.fullmatch(page):
+            return None
+        return (*super().kept_page_key(), int(page))
 
 
 class CategoryView(ArticleListView):
@@ -55,6 +66,9 @@ class SearchView(ArticleListView):
     """
 
     template_name = "articles/search.html"
+
+    def kept_page_key(self):
+        return None  # private: kept by get() below, for anonymous visitors only
 
     def get(self, request, *args, **kwargs):
         if not is_anonymous(request):

@@ -20,6 +20,10 @@ that stored page (recovery_site.apps). Otherwise the request renders afresh and 
 the result. Drafts, scheduled items and staff previews are never stored or served: the
 query finds only published items, and a preview renders without slots.
 
+Pages made of lists of articles (the home page, the article list, categories) change
+with every publish; each process keeps them whole instead (KeptPages, served by
+publishing.views.KeptPageMixin) under the same versions and expiry as its slot pieces.
+
 bench/ANALYSIS.md has the measurements behind this design and its costs.
 """
 
@@ -47,6 +51,9 @@ SITE_VERSION_PK = 1
 SOURCE_SUFFIXES = {".html", ".py", ".txt", ".xml", ".json", ".css", ".js", ".svg"}
 # Slot pieces a process keeps for one content version, at most.
 MAX_PIECES = 2_000
+# HTML of whole pages a process keeps (KeptPages), at most: a list page is 10-15 KB, so
+# about 1,300 of them (every list and category page of 10,000 articles is about 1,700).
+MAX_KEPT_PAGE_BYTES = 16_000_000
 
 _slots = {}  # model label -> {slot name: function(values, version) -> html}
 
@@ -202,6 +209,45 @@ class Pieces:
 
 
 pieces = Pieces()
+
+
+class KeptPages:
+    """Whole pages (the home page, the article list and category pages) this process
+    keeps rendered for one pair of site versions, dropped with the slot pieces (the
+    versions change or a scheduled item goes live), at most MAX_KEPT_PAGE_BYTES of
+    HTML, the oldest dropped first."""
+
+    def __init__(self):
+        self.version = None
+        self.expires = None
+        self.values = {}
+        self.size = 0
+
+    def _check(self, version):
+        if version != self.version or (self.expires and timezone.now() >= self.expires):
+            self.values = {}
+            self.size = 0
+            self.version = version
+            self.expires = pieces.expiry(version)
+
+    def find(self, version, key):
+        """The page kept under `key`, or None."""
+        self._check(version)
+        return self.values.get(key)
+
+    def keep(self, version, key, content):
+        self._check(version)
+        if len(content) > MAX_KEPT_PAGE_BYTES:
+            return
+        if key in self.values:
+            self.size -= len(self.values.pop(key))
+        while self.values and self.size + len(content) > MAX_KEPT_PAGE_BYTES:
+            self.size -= len(self.values.pop(next(iter(self.values))))
+        self.values[key] = content
+        self.size += len(content)
+
+
+kept_pages = KeptPages()
 
 
 def render_slot(model_label, name, values, version):

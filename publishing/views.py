@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import http_date
 from django.utils.safestring import mark_safe
@@ -98,3 +98,29 @@ class PublishedDetailView(DetailView):
         response.content = stored_pages.fill_slots(
             found.model_label, found.values, found.version, html
         )
+
+
+class KeptPageMixin:
+    """A public page made of lists of articles (the home page, the article list, a
+    category), kept whole by each process (publishing.stored_pages.KeptPages) under the
+    site's versions: while nothing it shows has changed, a request costs one small
+    query. `kept_page_key()` names what the page depends on besides the versions, or
+    is None for a request rendered as usual and not kept."""
+
+    def get(self, request, *args, **kwargs):
+        key = self.kept_page_key() if settings.STORED_PAGES else None
+        if key is None:
+            return super().get(request, *args, **kwargs)
+        version = stored_pages.versions(request)
+        content = stored_pages.kept_pages.find(version, key)
+        if content is not None:
+            return HttpResponse(content)
+        response = super().get(request, *args, **kwargs)
+        if response.status_code == 200 and hasattr(response, "add_post_render_callback"):
+            response.add_post_render_callback(
+                lambda rendered: stored_pages.kept_pages.keep(version, key, rendered.content)
+            )
+        return response
+
+    def kept_page_key(self):
+        return (stored_pages.fingerprint(self.request), self.request.path)

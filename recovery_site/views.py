@@ -14,6 +14,7 @@ from django.views.static import serve
 
 from articles.models import Article, Category
 from articles.redirects import HOME_QUERY_KEYS, query_string_redirect
+from publishing.views import KeptPageMixin
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +23,7 @@ HOME_FEATURED_COUNT = 3
 HOME_LATEST_COUNT = 6
 
 
-class HomeView(TemplateView):
+class HomeView(KeptPageMixin, TemplateView):
     template_name = "home.html"
     # The only query parameters that change the answer (see get()).
     query_params = HOME_QUERY_KEYS

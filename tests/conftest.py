@@ -43,11 +43,12 @@ def _no_site_identity_read_yet(monkeypatch):
 @pytest.fixture(autouse=True)
 def _no_slot_pieces_yet(monkeypatch):
     """Each test starts as a process that has rendered no stored page slot and kept no
-    search page yet."""
+    list or search page yet."""
     from articles import views
     from publishing import stored_pages
 
     monkeypatch.setattr(stored_pages, "pieces", stored_pages.Pieces())
+    monkeypatch.setattr(stored_pages, "kept_pages", stored_pages.KeptPages())
     monkeypatch.setattr(views, "recent_searches", stored_pages.Pieces(views.RECENT_SEARCHES_KEPT))
 
 

@@ -160,3 +160,73 @@ def test_a_staff_preview_is_never_stored(client, category, django_user_model):
     assert not StoredPage.objects.exists()
     client.logout()
     assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def _list_pages(category):
+    return ["/", "/articles/", category.get_absolute_url()]
+
+
+@pytest.mark.parametrize(("status", "offset", "visible"), MATRIX)
+def test_kept_list_pages_apply_the_rule(client, category, settings, status, offset, visible):
+    """Each process keeps the home, list and category pages it rendered
+    (publishing.stored_pages.KeptPages). They were kept before the article was saved;
+    its address appears on them only in the visible state, rendered or kept."""
+    settings.PAGE_CACHE = False
+    ArticleFactory(category=category, slug="neighbour", title="Neighbour")
+    for path in _list_pages(category):
+        assert client.get(path).status_code == 200
+    url = make(category, status, offset).get_absolute_url()
+    for path in _list_pages(category):
+        for _ in range(2):  # rendered again (the versions changed), then kept
+            assert (url in client.get(path).content.decode()) is visible, path
+
+
+@pytest.mark.parametrize("change", ["unpublish", "move_to_trash", "reschedule", "delete"])
+def test_an_article_taken_down_leaves_the_kept_list_pages(client, category, settings, change):
+    settings.PAGE_CACHE = False
+    article = make(category, "published", PAST)
+    url = article.get_absolute_url()
+    for path in _list_pages(category):
+        client.get(path)
+        assert url in client.get(path).content.decode(), path
+    if change == "reschedule":
+        article.published_at = timezone.now() + FUTURE
+        article.save()
+    else:
+        getattr(article, change)()
+    for path in _list_pages(category):
+        assert url not in client.get(path).content.decode(), path
+
+
+def test_a_scheduled_article_reaches_the_kept_list_pages_at_its_time_and_not_before(
+    client, category, settings
+):
+    settings.PAGE_CACHE = False
+    url = make(category, "published", FUTURE).get_absolute_url()
+    for path in _list_pages(category):
+        client.get(path)
+        assert url not in client.get(path).content.decode(), path
+    with time_machine.travel(timezone.now() + FUTURE - datetime.timedelta(minutes=1)):
+        for path in _list_pages(category):
+            assert url not in client.get(path).content.decode(), path
+    with time_machine.travel(timezone.now() + FUTURE + datetime.timedelta(minutes=1)):
+        for path in _list_pages(category):
+            assert url in client.get(path).content.decode(), path
+            assert url in client.get(path).content.decode(), path
+
+
+def test_staff_are_served_the_public_list_pages(client, category, settings, django_user_model):
+    """Staff who may preview drafts see them on the draft's own address only: the list
+    pages a signed-in editor is served are the public ones, kept or not."""
+    from django.contrib.auth.models import Permission
+
+    settings.PAGE_CACHE = False
+    ArticleFactory(category=category, slug="neighbour", title="Neighbour")
+    draft_url = make(category, "draft", PAST).get_absolute_url()
+    public = {path: client.get(path).content for path in _list_pages(category)}
+    editor = django_user_model.objects.create_user("editor", password="x" * 20, is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="change_article"))
+    client.force_login(editor)
+    for path in _list_pages(category):
+        assert client.get(path).content == public[path], path
+        assert draft_url not in public[path].decode()
