@@ -32,6 +32,7 @@ import functools
 import hashlib
 import re
 import secrets
+import threading
 import weakref
 from pathlib import Path
 
@@ -222,6 +223,7 @@ class KeptPages:
         self.expires = None
         self.values = {}
         self.size = 0
+        self.lock = threading.Lock()
 
     def _check(self, version):
         if version != self.version or (self.expires and timezone.now() >= self.expires):
@@ -236,15 +238,16 @@ class KeptPages:
         return self.values.get(key)
 
     def keep(self, version, key, content):
-        self._check(version)
         if len(content) > MAX_KEPT_PAGE_BYTES:
             return
-        if key in self.values:
-            self.size -= len(self.values.pop(key))
-        while self.values and self.size + len(content) > MAX_KEPT_PAGE_BYTES:
-            self.size -= len(self.values.pop(next(iter(self.values))))
-        self.values[key] = content
-        self.size += len(content)
+        with self.lock:  # runserver and threaded workers keep pages side by side
+            self._check(version)
+            if key in self.values:
+                self.size -= len(self.values.pop(key))
+            while self.values and self.size + len(content) > MAX_KEPT_PAGE_BYTES:
+                self.size -= len(self.values.pop(next(iter(self.values))))
+            self.values[key] = content
+            self.size += len(content)
 
 
 kept_pages = KeptPages()
