@@ -173,10 +173,11 @@ def test_a_page_reads_the_identity_once(client, monkeypatch):
         return original(key, *args, **kwargs)
 
     ArticleFactory()
-    # A list page renders on every request (an article is served stored, reading nothing).
-    client.get("/articles/")  # fills the cache
+    # A search renders on every request (articles and list pages are served stored or
+    # kept, reading nothing).
+    client.get("/search/", {"q": "recovery"})  # fills the cache
     monkeypatch.setattr(models.cache, "get", counting_get)
-    assert client.get("/articles/").status_code == 200
+    assert client.get("/search/", {"q": "recovery"}).status_code == 200
     assert len(reads) == 1
 
 
