@@ -152,29 +152,42 @@ def ink_rows(png, background_tolerance=60):
     ]
 
 
-def test_a_recent_posts_bullet_sits_beside_the_first_line_of_a_wrapped_title(new_page, demo):
-    page = new_page(phone=True, viewport={"width": 320, "height": 740})
-    page.goto(ARTICLE)
-    items = page.locator(".recent-list li")
-    wrapped = 0
-    for index in range(items.count()):
-        item = items.nth(index)
+LINE_BOXES = (
+    "a => { const r = document.createRange(); r.selectNodeContents(a);"
+    " return [...new Set([...r.getClientRects()].map(x => Math.round(x.top)))]"
+    ".sort((a, b) => a - b).map(top => [top, [...r.getClientRects()]"
+    ".find(x => Math.round(x.top) === top).bottom]); }"
+)
+
+
+def settled_item(page, item):
+    """The item's title lines, its box and a picture of the bullet beside it, measured
+    again until nothing moved between the measuring and the picture (a late image or a
+    busy machine can shift the page in between)."""
+    link = item.get_by_role("link")
+    for _ in range(5):
         item.evaluate("li => li.scrollIntoView({block: 'center'})")
-        link = item.get_by_role("link")
-        lines = link.evaluate(
-            "a => { const r = document.createRange(); r.selectNodeContents(a);"
-            " return [...new Set([...r.getClientRects()].map(x => Math.round(x.top)))]"
-            ".sort((a, b) => a - b).map(top => [top, [...r.getClientRects()]"
-            ".find(x => Math.round(x.top) === top).bottom]); }"
-        )
-        if len(lines) < 2:
-            continue
-        wrapped += 1
-        box = item.bounding_box()
+        lines, box = link.evaluate(LINE_BOXES), item.bounding_box()
         # The bullet is drawn in the list's left padding, left of the item's box.
         bullet = page.screenshot(
             clip={"x": box["x"] - 18, "y": box["y"], "width": 16, "height": box["height"]}
         )
+        if (lines, box) == (link.evaluate(LINE_BOXES), item.bounding_box()):
+            return link, lines, box, bullet
+    raise AssertionError(f"the recent post {link.inner_text()!r} kept moving")
+
+
+def test_a_recent_posts_bullet_sits_beside_the_first_line_of_a_wrapped_title(new_page, demo):
+    page = new_page(phone=True, viewport={"width": 320, "height": 740})
+    page.goto(ARTICLE)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    items = page.locator(".recent-list li")
+    wrapped = 0
+    for index in range(items.count()):
+        link, lines, box, bullet = settled_item(page, items.nth(index))
+        if len(lines) < 2:
+            continue
+        wrapped += 1
         rows = ink_rows(bullet)
         assert rows, "no bullet"
         first_top, first_bottom = lines[0]
