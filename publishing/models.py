@@ -446,6 +446,16 @@ def next_scheduled_time():
     return row["published_at"] if row else None
 
 
+def next_change_time():
+    """When what a public page shows next changes without anybody saving anything: the
+    next scheduled item going live, or the new year in the centre's time zone (every
+    footer shows the year). Kept and cached pages are kept no longer than this."""
+    this_year = timezone.localdate().year
+    new_year = timezone.make_aware(datetime.datetime(this_year + 1, 1, 1))
+    scheduled = next_scheduled_time()
+    return min(scheduled, new_year) if scheduled else new_year
+
+
 class SiteVersion(models.Model):
     """Two counters all processes agree on without a shared cache, read in the same
     query as a stored page (publishing.stored_pages): `layout` counts changes to what

@@ -14,7 +14,8 @@ A stored page is served only while it is what a render would give now:
 - the same row (`updated_at`: every save of the item changes it);
 - the same layout (`SiteVersion.layout`, bumped by any change to branding, contact
   settings, menus, pages or categories: what every page shows around its content);
-- no scheduled item gone live since it was rendered (`expires_at`).
+- no scheduled item gone live, and no new year begun, since it was rendered
+  (`expires_at`, from `next_change_time()`).
 Anything else that shows on one item's page (its sources, its author's name) deletes
 that stored page (recovery_site.apps). Otherwise the request renders afresh and stores
 the result. Drafts, scheduled items and staff previews are never stored or served: the
@@ -46,7 +47,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import http_date
 
-from publishing.models import SiteVersion, StoredPage, next_scheduled_time, published_q
+from publishing.models import SiteVersion, StoredPage, next_change_time, published_q
 
 SITE_VERSION_PK = 1
 SOURCE_SUFFIXES = {".html", ".py", ".txt", ".xml", ".json", ".css", ".js", ".svg"}
@@ -172,7 +173,7 @@ class Pieces:
             self.values = {}
             self.version = version
             try:
-                self.expires = next_scheduled_time()
+                self.expires = next_change_time()
             except DatabaseError:
                 # Keep nothing past this request: what was built may be a fallback.
                 self.expires = timezone.now()

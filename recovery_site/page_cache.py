@@ -171,12 +171,10 @@ def is_anonymous(request):
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
 
-def _seconds_until_next_scheduled():
-    from publishing.models import next_scheduled_time
+def _seconds_until_next_change():
+    from publishing.models import next_change_time
 
-    next_time = next_scheduled_time()
-    if next_time is None:
-        return DEFAULT_TIMEOUT
+    next_time = next_change_time()
     return max(1, min(DEFAULT_TIMEOUT, int((next_time - timezone.now()).total_seconds())))
 
 
@@ -228,7 +226,7 @@ class PageCacheMiddleware:
             if not response.has_header("Last-Modified"):
                 response["Last-Modified"] = http_date()
             headers = {k: v for k, v in response.items() if k.lower() not in SKIPPED_HEADERS}
-            timeout = _seconds_until_next_scheduled()
+            timeout = _seconds_until_next_change()
             entry = (
                 version,
                 time.time() + timeout,

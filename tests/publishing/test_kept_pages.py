@@ -226,7 +226,7 @@ def test_a_process_keeps_at_most_its_budget_dropping_the_oldest(monkeypatch):
     monkeypatch.setattr(stored_pages, "MAX_KEPT_PAGE_BYTES", 25)
     kept = stored_pages.KeptPages()
     version = (1, 1)
-    with mock.patch.object(stored_pages, "next_scheduled_time", return_value=None):
+    with mock.patch.object(stored_pages, "next_change_time", return_value=None):
         for key in "abc":
             kept.keep(version, key, b"x" * 10)
         assert list(kept.values) == ["b", "c"]

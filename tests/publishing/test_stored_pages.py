@@ -1,9 +1,13 @@
 """Stored pages (publishing/stored_pages.py): an article or page rendered once, served
 from one query, never out of date."""
 
+import datetime
+
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 
 from articles import images
 from branding.models import SiteIdentity
@@ -11,7 +15,7 @@ from contacts.models import ContactSettings
 from media_library.services import image_store
 from pages.models import Menu, MenuLink
 from publishing import stored_pages
-from publishing.models import StoredPage
+from publishing.models import StoredPage, next_change_time
 from tests.factories import (
     ArticleFactory,
     CategoryFactory,
@@ -313,3 +317,24 @@ def test_a_list_page_reads_the_menus_once_per_change(client, article, settings):
     assert any("pages_menulink" in q["sql"] for q in first.captured_queries)
     assert not any("pages_menulink" in q["sql"] for q in second.captured_queries)
     assert len(second) < len(first)
+
+
+def test_stored_and_kept_pages_show_the_new_year_from_its_first_minute(client, article):
+    """Every footer shows the year: a page rendered on New Year's Eve is not served
+    after midnight (in the centre's time zone), even on a site where nothing is saved."""
+    zone = timezone.get_current_timezone()
+    with time_machine.travel(datetime.datetime(2026, 12, 31, 23, 50, tzinfo=zone), tick=False):
+        assert "&copy; 2026" in html(client, article)
+        assert "&copy; 2026" in client.get("/articles/").content.decode()
+        assert stored(article).expires_at == datetime.datetime(2027, 1, 1, tzinfo=zone)
+    with time_machine.travel(datetime.datetime(2027, 1, 1, 0, 1, tzinfo=zone), tick=False):
+        assert "&copy; 2027" in html(client, article)
+        assert "&copy; 2027" in client.get("/articles/").content.decode()
+
+
+def test_the_next_change_is_the_next_scheduled_item_or_the_new_year():
+    zone = timezone.get_current_timezone()
+    with time_machine.travel(datetime.datetime(2026, 12, 2, 12, 0, tzinfo=zone), tick=False):
+        assert next_change_time() == datetime.datetime(2027, 1, 1, tzinfo=zone)
+        soon = ArticleFactory(scheduled=True)
+        assert next_change_time() == soon.published_at
