@@ -1,4 +1,8 @@
+import io
+from unittest import mock
+
 import pytest
+from PIL import Image
 
 
 def pytest_configure(config):
@@ -85,3 +89,23 @@ def task_worker(monkeypatch):
         ).run()
 
     return run
+
+
+def _plain_illustration(slug, index=None):
+    out = io.BytesIO()
+    Image.new("RGB", (1200, 675), (214, 232, 226)).save(out, "PNG")
+    out.seek(0)
+    return out
+
+
+@pytest.fixture
+def demo_content(settings, tmp_path):
+    """The demo content (`load_demo_content`) in this test's database, with plain
+    pictures instead of the drawn illustrations (drawing them takes seconds)."""
+    from django.core.management import call_command
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    with mock.patch(
+        "articles.management.commands.load_demo_content.illustration", _plain_illustration
+    ):
+        call_command("load_demo_content", stdout=io.StringIO())

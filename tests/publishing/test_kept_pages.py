@@ -2,12 +2,9 @@
 the category pages, rendered once per process and served for one query while the
 site's versions say nothing they show has changed."""
 
-import io
 from unittest import mock
 
 import pytest
-from django.core.management import call_command
-from PIL import Image
 
 from articles.models import Article, Category
 from articles.views import ArticleListView
@@ -36,20 +33,6 @@ def articles(category):
     return [ArticleFactory(category=category, title=f"Kept article {n}") for n in range(3)]
 
 
-def _picture(slug, index=None):
-    out = io.BytesIO()
-    Image.new("RGB", (1200, 675), (214, 232, 226)).save(out, "PNG")
-    out.seek(0)
-    return out
-
-
-@pytest.fixture
-def demo(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    with mock.patch("articles.management.commands.load_demo_content.illustration", _picture):
-        call_command("load_demo_content", stdout=io.StringIO())
-
-
 def _page(client, path, **extra):
     response = client.get(path, **extra)
     assert response.status_code == 200, path
@@ -69,7 +52,7 @@ def test_a_second_view_costs_one_query_and_is_the_same(
 
 
 def test_kept_pages_are_byte_identical_to_a_normal_render_on_the_demo_content(
-    client, demo, settings, monkeypatch
+    client, demo_content, settings, monkeypatch
 ):
     # Three articles a page, so the demo content has several pages of each list.
     monkeypatch.setattr(ArticleListView, "paginate_by", 3)

@@ -4,15 +4,11 @@ The checker (vnu.jar, Java) is the one validators and browsers' developers use;
 all pages go through it in one run, so the test costs about ten seconds.
 """
 
-import io
 import time
-from unittest import mock
 
 import pytest
-from django.core.management import call_command
 from django.db import OperationalError
 from django.test import RequestFactory
-from PIL import Image
 
 from articles.models import Article
 from contacts.forms import sign_started
@@ -22,20 +18,6 @@ from tests.html_checks import nu_checker_errors
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 ARTICLE = "/articles/how-does-klonopin-work/"
-
-
-def _picture(slug, index=None):
-    out = io.BytesIO()
-    Image.new("RGB", (1200, 675), (214, 232, 226)).save(out, "PNG")
-    out.seek(0)
-    return out
-
-
-@pytest.fixture
-def demo(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    with mock.patch("articles.management.commands.load_demo_content.illustration", _picture):
-        call_command("load_demo_content", stdout=io.StringIO())
 
 
 def _callback_form(**overrides):
@@ -107,7 +89,7 @@ def _draft_url():
 
 
 def test_every_kind_of_public_page_is_valid_html(
-    client, admin_client, settings, monkeypatch, demo, tmp_path
+    client, admin_client, settings, monkeypatch, demo_content, tmp_path
 ):
     pages = public_pages(client, admin_client, settings, monkeypatch)
     for name, status, response in pages:
