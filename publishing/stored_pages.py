@@ -48,6 +48,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from publishing.models import SiteVersion, StoredPage, next_change_time, published_q
+from recovery_site.memory import SizedMemory
 
 SITE_VERSION_PK = 1
 SOURCE_SUFFIXES = {".html", ".py", ".txt", ".xml", ".json", ".css", ".js", ".svg"}
@@ -213,42 +214,33 @@ class Pieces:
 pieces = Pieces()
 
 
-class KeptPages:
+class KeptPages(SizedMemory):
     """Whole pages (the home page, the article list and category pages) this process
     keeps rendered for one pair of site versions, dropped with the slot pieces (the
     versions change or a scheduled item goes live), at most MAX_KEPT_PAGE_BYTES of
     HTML, the oldest dropped first."""
 
     def __init__(self):
+        super().__init__(MAX_KEPT_PAGE_BYTES)
         self.version = None
         self.expires = None
-        self.values = {}
-        self.size = 0
         self.lock = threading.Lock()
 
     def _check(self, version):
         if version != self.version or (self.expires and timezone.now() >= self.expires):
-            self.values = {}
-            self.size = 0
+            self.clear()
             self.version = version
             self.expires = pieces.expiry(version)
 
     def find(self, version, key):
         """The page kept under `key`, or None."""
         self._check(version)
-        return self.values.get(key)
+        return self.get(key)
 
     def keep(self, version, key, content):
-        if len(content) > MAX_KEPT_PAGE_BYTES:
-            return
         with self.lock:  # runserver and threaded workers keep pages side by side
             self._check(version)
-            if key in self.values:
-                self.size -= len(self.values.pop(key))
-            while self.values and self.size + len(content) > MAX_KEPT_PAGE_BYTES:
-                self.size -= len(self.values.pop(next(iter(self.values))))
-            self.values[key] = content
-            self.size += len(content)
+            self.put(key, content)
 
 
 kept_pages = KeptPages()

@@ -42,6 +42,7 @@ from django.utils import timezone
 from django.utils.http import http_date, urlencode
 
 from recovery_site.cache import CacheUnavailable
+from recovery_site.memory import SizedMemory
 
 VERSION_KEY = "page-cache:version"
 DEFAULT_TIMEOUT = 60 * 60
@@ -112,31 +113,14 @@ def _page_key(request, view):
     return f"page:{digest}"
 
 
-class Memory:
+class Memory(SizedMemory):
     """Entries this process served or stored lately, at most `limit` bytes of pages (the
     oldest out first), so that a hit reads only the small version from the cache. An
     entry is served from here only while the cache's version is the one it was rendered
     under and before its expiry, as from the cache itself."""
 
     def __init__(self, limit=MEMORY_BYTES):
-        self.limit = limit
-        self.entries = {}
-        self.size = 0
-
-    def get(self, key):
-        return self.entries.get(key)
-
-    def put(self, key, entry):
-        size = len(entry[CONTENT])
-        if size > self.limit:
-            return
-        old = self.entries.pop(key, None)
-        if old is not None:
-            self.size -= len(old[CONTENT])
-        while self.entries and self.size + size > self.limit:
-            self.size -= len(self.entries.pop(next(iter(self.entries)))[CONTENT])
-        self.entries[key] = entry
-        self.size += size
+        super().__init__(limit, measure=lambda entry: len(entry[CONTENT]))
 
 
 memory = Memory()

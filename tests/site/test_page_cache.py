@@ -272,7 +272,7 @@ def test_a_hit_reads_the_cache_once(client, article, monkeypatch):
     counting = CountingCache(page_cache.cache)
     monkeypatch.setattr(page_cache, "cache", counting)
     client.get("/articles/cached/")
-    page_cache.memory.entries.clear()  # as in a process that did not render it
+    page_cache.memory.clear()  # as in a process that did not render it
     counting.calls.clear()
     assert client.get("/articles/cached/")["X-Page-Cache"] == "hit"
     assert counting.calls == ["get_many"], "the version and the entry in one read"
@@ -330,9 +330,9 @@ def test_the_memory_keeps_at_most_its_limit_the_oldest_out_first():
     memory.put("a", entry(b"1234"))
     memory.put("b", entry(b"1234"))
     memory.put("c", entry(b"1234"))
-    assert list(memory.entries) == ["b", "c"]
+    assert list(memory.values) == ["b", "c"]
     assert memory.size == 8
     memory.put("b", entry(b"12"))
     assert memory.size == 6
     memory.put("big", entry(b"12345678901"))
-    assert "big" not in memory.entries
+    assert "big" not in memory.values
