@@ -146,6 +146,7 @@ def test_an_editor_picks_library_images_for_the_body_and_the_featured_image(
     with page.expect_popup() as opened:
         dialog.get_by_role("button", name="Browse Server").click()
     library = opened.value
+    library.wait_for_load_state()  # its script handles the click only once loaded
     library.get_by_role("button", name=re.compile("Boats in a quiet harbour")).click()
     expect(dialog.get_by_label(re.compile("^URL"))).to_have_value(harbour.url)
     expect(dialog.get_by_label("Alternative Text")).to_have_value("Boats in a quiet harbour")
@@ -158,6 +159,7 @@ def test_an_editor_picks_library_images_for_the_body_and_the_featured_image(
     with page.expect_popup() as opened:
         page.get_by_role("link", name="Choose from the library").first.click()
     grid = opened.value
+    grid.wait_for_load_state()  # the admin's popup script handles the click once loaded
     grid.locator(f'a[data-popup-opener="{harbour.pk}"]').first.click()
     expect(page.locator("#id_featured_image")).to_have_value(str(harbour.pk))
     chosen = page.locator(".field-featured_image .image-chooser__preview")
