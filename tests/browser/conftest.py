@@ -6,6 +6,8 @@ Every test in this folder is marked `browser` and skipped, with the reason, when
 
 import io
 import os
+import threading
+import time
 from pathlib import Path
 from unittest import mock
 
@@ -21,6 +23,8 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 # Expectations wait this long at most; a live server on a laptop answers in milliseconds.
 TIMEOUT_MS = 10_000
+# A request left behind by a closed page ends well within this.
+REQUESTS_IN_FLIGHT_TIMEOUT_S = 10
 BROWSER_TESTS = Path(__file__).parent
 
 
@@ -141,6 +145,24 @@ def new_page(browser, live_server):
     yield open_page
     for context in contexts:
         context.close()
+    wait_for_requests_in_flight(live_server)
+
+
+def wait_for_requests_in_flight(live_server, timeout=REQUESTS_IN_FLIGHT_TIMEOUT_S):
+    """Let the live server finish the requests a closed page left behind.
+
+    A test can end while the server still answers its page (a lazy image, a poll):
+    the database is then flushed for the next test while that request thread uses
+    it, and on SQLite, whose in-memory database the threads share, the flush fails.
+    Closing the contexts closes their connections; each request thread then ends.
+    """
+    # Django's server runs each connection in a daemon thread that socketserver does
+    # not keep a list of: find them by what they run.
+    serve = live_server.thread.httpd.process_request_thread
+    deadline = time.monotonic() + timeout
+    for thread in threading.enumerate():
+        if getattr(thread, "_target", None) == serve:
+            thread.join(max(0.0, deadline - time.monotonic()))
 
 
 @pytest.fixture
