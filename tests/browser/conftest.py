@@ -6,6 +6,7 @@ Every test in this folder is marked `browser` and skipped, with the reason, when
 
 import io
 import os
+import select
 import threading
 import time
 from pathlib import Path
@@ -130,6 +131,7 @@ def new_page(browser, live_server):
     # secure context: it keeps the Secure session and CSRF cookies that production
     # settings send, so the admin login works over plain HTTP.
     assert live_server.url.startswith("http://localhost:")
+    in_flight = RequestsInFlight.of(live_server.thread.httpd)
     contexts = []
 
     def open_page(phone=False, **options):
@@ -145,24 +147,61 @@ def new_page(browser, live_server):
     yield open_page
     for context in contexts:
         context.close()
-    wait_for_requests_in_flight(live_server)
+    in_flight.wait(REQUESTS_IN_FLIGHT_TIMEOUT_S)
 
 
-def wait_for_requests_in_flight(live_server, timeout=REQUESTS_IN_FLIGHT_TIMEOUT_S):
-    """Let the live server finish the requests a closed page left behind.
+class RequestsInFlight:
+    """Counts the connections a live server has accepted and not yet finished.
 
-    A test can end while the server still answers its page (a lazy image, a poll):
-    the database is then flushed for the next test while that request thread uses
-    it, and on SQLite, whose in-memory database the threads share, the flush fails.
-    Closing the contexts closes their connections; each request thread then ends.
+    A test can end while the server still answers its page (a favicon, a lazy
+    image, a poll): the database is then flushed for the next test while that
+    request uses it, and on SQLite, whose in-memory database the server's threads
+    share, the flush fails. So each test ends by waiting until no connection is
+    being served or waiting to be accepted. Django's server serves each connection
+    in a daemon thread that socketserver keeps no list of, so the count is taken
+    where a connection is accepted and where its thread ends.
     """
-    # Django's server runs each connection in a daemon thread that socketserver does
-    # not keep a list of: find them by what they run.
-    serve = live_server.thread.httpd.process_request_thread
-    deadline = time.monotonic() + timeout
-    for thread in threading.enumerate():
-        if getattr(thread, "_target", None) == serve:
-            thread.join(max(0.0, deadline - time.monotonic()))
+
+    @classmethod
+    def of(cls, httpd):
+        if not hasattr(httpd, "requests_in_flight"):
+            httpd.requests_in_flight = cls(httpd)
+        return httpd.requests_in_flight
+
+    def __init__(self, httpd):
+        self.httpd = httpd
+        self.count = 0
+        self.changed = threading.Condition()
+        accept, serve = httpd.process_request, httpd.process_request_thread
+
+        def process_request(request, client_address):
+            with self.changed:
+                self.count += 1
+            accept(request, client_address)
+
+        def process_request_thread(request, client_address):
+            try:
+                serve(request, client_address)
+            finally:
+                with self.changed:
+                    self.count -= 1
+                    self.changed.notify_all()
+
+        httpd.process_request = process_request
+        httpd.process_request_thread = process_request_thread
+
+    def waiting_to_be_accepted(self):
+        readable, _, _ = select.select([self.httpd.socket], [], [], 0)
+        return bool(readable)
+
+    def wait(self, timeout):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.changed:
+                self.changed.wait_for(lambda: self.count == 0, deadline - time.monotonic())
+            if not self.waiting_to_be_accepted():
+                return
+            time.sleep(0.01)
 
 
 @pytest.fixture
