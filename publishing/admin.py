@@ -406,6 +406,20 @@ class PublishableAdmin(DeclaredFiltersOnly, SimpleHistoryAdmin):
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # An old revision (simple_history marks its instance with `_history`) can name
+        # an image deleted from the library since: its form opens without it.
+        if obj is not None and getattr(obj, "_history", None) is not None:
+            forgotten = obj.forget_deleted_images()
+            if forgotten and request.method == "GET":
+                messages.warning(
+                    request,
+                    f"This revision's {' and '.join(forgotten)} was deleted from the media "
+                    "library since. It is left empty here: choose another image before "
+                    "restoring, or restore without one.",
+                )
+        return super().get_form(request, obj, change, **kwargs)
+
     def revert_disabled(self, request, obj=None):
         return (obj is not None and self._in_trash(obj.pk)) or super().revert_disabled(request, obj)
 

@@ -344,16 +344,40 @@ class Publishable(models.Model):
             raise ValidationError(errors)
 
     def image_errors(self):
-        """{field: error} for the chosen images the alt-text rule refuses."""
+        """{field: error} for the chosen images the alt-text rule refuses, or that the
+        library no longer has."""
         errors = {}
         for name in self.image_fields:
             if getattr(self, f"{name}_id") is not None:
-                image = getattr(self, name)
                 try:
-                    image.require_description()
+                    getattr(self, name).require_description()
                 except ValidationError as error:
                     errors[name] = error
+                except models.ObjectDoesNotExist:
+                    errors[name] = ValidationError(
+                        "This image was deleted from the media library. Choose another, "
+                        "or leave it empty.",
+                        code="deleted",
+                    )
         return errors
+
+    def forget_deleted_images(self):
+        """Empty each image field whose image was deleted from the library since, and
+        return their labels.
+
+        The database keeps a used image from being deleted, but an old revision can
+        name one that was deleted after the item stopped using it: restoring that
+        revision then goes on without the image (the editor is told) instead of
+        failing on it.
+        """
+        forgotten = []
+        for name in self.image_fields:
+            field = self._meta.get_field(name)
+            pk = getattr(self, field.attname)
+            if pk is not None and not field.related_model.objects.filter(pk=pk).exists():
+                setattr(self, name, None)
+                forgotten.append(str(field.verbose_name))
+        return forgotten
 
     def validate_unique(self, exclude=None):
         """An address held by an item in the trash says so: the editor cannot see it."""

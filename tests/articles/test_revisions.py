@@ -3,6 +3,7 @@
 import pytest
 
 from articles.models import Article
+from media_library.models import MediaImage
 from tests.admin_forms import form_data
 from tests.factories import ArticleFactory, MediaImageFactory
 
@@ -170,3 +171,47 @@ def test_restoring_a_revision_brings_back_its_featured_image(admin_client, setti
     assert admin_client.post(url, form_data(response)).status_code == 302
     article.refresh_from_db()
     assert article.featured_image == first
+
+
+def test_a_revision_whose_image_was_deleted_since_restores_without_it(
+    admin_client, settings, tmp_path
+):
+    """The library refuses to delete an image in use, but an old revision can name one
+    deleted after the article stopped using it: the revision opens with the image left
+    empty and says why, and restoring it works."""
+    settings.MEDIA_ROOT = tmp_path
+    first = MediaImageFactory(alt_text="A calm harbour")
+    second = MediaImageFactory(alt_text="A busy street")
+    article = ArticleFactory(title="Original", featured_image=first)
+    original = article.history.get()
+    edit(admin_client, article, title="Changed", featured_image=str(second.pk))
+    deleted = admin_client.post(
+        f"/admin/media_library/mediaimage/{first.pk}/delete/", {"post": "yes"}
+    )
+    assert deleted.status_code == 302 and not MediaImage.objects.filter(pk=first.pk).exists()
+    assert admin_client.get(f"/admin/articles/article/{article.pk}/history/").status_code == 200
+
+    url = f"/admin/articles/article/{article.pk}/history/{original.history_id}/"
+    response = admin_client.get(url)
+    html = response.content.decode()
+    assert "featured image was deleted from the media library" in html
+    assert form_data(response).get("featured_image") in ("", None)
+    assert admin_client.post(url, form_data(response)).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Original" and article.featured_image is None
+
+    # A form sent with the deleted image anyway is refused on the field, not a 500.
+    data = {**form_data(admin_client.get(url)), "featured_image": str(first.pk)}
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "featured_image" in response.context["adminform"].form.errors
+
+
+def test_the_image_rule_names_an_image_the_library_no_longer_has(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    article = ArticleFactory(featured_image=MediaImageFactory(alt_text="Hills"))
+    article.featured_image_id = article.featured_image_id + 1000
+    errors = article.image_errors()
+    assert errors["featured_image"].code == "deleted"
+    assert article.forget_deleted_images() == ["featured image"]
+    assert article.featured_image_id is None and article.image_errors() == {}
