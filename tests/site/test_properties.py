@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.factories import ArticleFactory, CategoryFactory, PageFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,9 +17,13 @@ PUBLIC_PATHS = [
     "/articles/",
     "/articles/category/c/",
     "/articles/a/",
+    "/about/",
+    "/people/dr-lee/",
     "/search/",
     "/feed/",
     "/sitemap.xml",
+    "/sitemap-articles.xml",
+    "/sitemap-people.xml",
     "/robots.txt",
     "/healthz",
     "/call-back/",
@@ -42,7 +46,15 @@ raw_bytes = st.binary(max_size=60).map(lambda b: quote(b, safe="=&+%"))
 @pytest.fixture
 def content():
     category = CategoryFactory(slug="c")
-    ArticleFactory(slug="a", category=category, title="Klonopin", body="<p>Words here.</p>")
+    author = PersonFactory(slug="dr-lee", name="Dana Lee")
+    ArticleFactory(
+        slug="a",
+        category=category,
+        title="Klonopin",
+        body="<p>Words here.</p>",
+        author_profile=author,
+    )
+    PageFactory(slug="about", title="About us")
 
 
 @pytest.mark.parametrize("path", PUBLIC_PATHS)
