@@ -12,8 +12,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -370,7 +369,9 @@ class PublishableAdmin(DeclaredFiltersOnly, SimpleHistoryAdmin):
         )
 
     def restore_view(self, request, object_id):
-        obj = get_object_or_404(self.get_queryset(request), pk=unquote(object_id))
+        obj = self.get_object(request, unquote(object_id))  # None for "abc", not a 500
+        if obj is None:
+            raise Http404(f"No {self.model._meta.verbose_name} at this address.")
         if not self.has_delete_permission(request, obj):
             raise PermissionDenied
         if obj.in_trash:
@@ -400,11 +401,28 @@ class PublishableAdmin(DeclaredFiltersOnly, SimpleHistoryAdmin):
     def recover_view(self, request):
         return HttpResponseRedirect(self._changelist_url(trash=True))
 
+    def history_view(self, request, object_id, extra_context=None):
+        self._require_ids(object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Reverting a revision never takes an item out of the trash behind its back."""
+        self._require_ids(object_id, version_id)
         if request.method == "POST" and self._in_trash(object_id):
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _require_ids(self, object_id, version_id=None):
+        """404 for an address whose ids are not ids: simple_history filters on them
+        as given, and "abc" in place of a number was a 500."""
+        try:
+            self.model._meta.pk.to_python(unquote(str(object_id)))
+            if version_id is not None:
+                self.model.history.model._meta.pk.to_python(version_id)
+        except ValidationError as error:
+            raise Http404(
+                f"No {self.model._meta.verbose_name} or revision at this address."
+            ) from error
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         # An old revision (simple_history marks its instance with `_history`) can name

@@ -95,3 +95,45 @@ def test_no_personal_data_in_logs_mail_subjects_urls_or_titles(
             assert secret not in url
         assert secret not in re.search(r"<title>(.*?)</title>", thanks, re.S).group(1)
     assert len(mail.outbox) == 1
+
+
+# Staff are not attackers, but a mistyped or pasted admin address is bad input too.
+ADMIN_ADDRESSES = [
+    "abc/change/",
+    "abc/delete/",
+    "abc/history/",
+    "1/history/abc/",
+    "abc/history/1/",
+    "999999/history/999999/",
+]
+ADMIN_QUERIES = ["q=%00", "q=a%00b", "p=abc", "o=zz", "status=zz", "trash=abc", "page=-1"]
+
+
+def admin_models():
+    from django.contrib import admin
+
+    return sorted(
+        f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        for model in admin.site._registry
+    )
+
+
+@pytest.mark.parametrize("list_url", admin_models())
+def test_no_admin_address_or_query_causes_a_server_error(admin_user, list_url):
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    client.force_login(admin_user)
+    for address in ADMIN_ADDRESSES:
+        for method in (client.get, client.post):
+            response = method(f"{list_url}{address}")
+            assert response.status_code < 500, (method.__name__, address)
+    for query in ADMIN_QUERIES:
+        assert client.get(f"{list_url}?{query}").status_code < 500, query
+
+
+@pytest.mark.parametrize("model", ["articles/article", "pages/page"])
+def test_a_restore_address_without_an_id_is_not_found(admin_client, model):
+    assert admin_client.post(f"/admin/{model}/abc/restore/").status_code == 404
+    assert admin_client.get(f"/admin/{model}/abc/history/").status_code == 404
+    assert admin_client.get(f"/admin/{model}/1/history/abc/").status_code == 404
