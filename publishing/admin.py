@@ -34,6 +34,7 @@ from publishing.models import (
 )
 from publishing.revisions import RevisionHelper
 from recovery_site.admin_lists import DeclaredFiltersOnly
+from recovery_site.admin_widgets import ValidIdsAutocomplete
 
 TRASH_PARAMETER = "trash"
 
@@ -189,7 +190,7 @@ class TrashAwareInline:
         return not self._in_trash(obj) and super().has_delete_permission(request, obj)
 
 
-class PublishableAdmin(DeclaredFiltersOnly, SimpleHistoryAdmin):
+class PublishableAdmin(DeclaredFiltersOnly, ValidIdsAutocomplete, SimpleHistoryAdmin):
     """Publish or unpublish in bulk, a "live" column, readable revisions, the trash;
     the list filters only by what it declares."""
 
