@@ -34,7 +34,7 @@ from publishing.models import (
 )
 from publishing.revisions import RevisionHelper
 from recovery_site.admin_lists import DeclaredFiltersOnly
-from recovery_site.admin_widgets import ValidIdsAutocomplete
+from recovery_site.admin_widgets import ValidIdsAutocomplete, is_valid_value
 
 TRASH_PARAMETER = "trash"
 
@@ -416,14 +416,11 @@ class PublishableAdmin(DeclaredFiltersOnly, ValidIdsAutocomplete, SimpleHistoryA
     def _require_ids(self, object_id, version_id=None):
         """404 for an address whose ids are not ids: simple_history filters on them
         as given, and "abc" in place of a number was a 500."""
-        try:
-            self.model._meta.pk.to_python(unquote(str(object_id)))
-            if version_id is not None:
-                self.model.history.model._meta.pk.to_python(version_id)
-        except ValidationError as error:
-            raise Http404(
-                f"No {self.model._meta.verbose_name} or revision at this address."
-            ) from error
+        ids = [(self.model._meta.pk, unquote(str(object_id)))]
+        if version_id is not None:
+            ids.append((self.model.history.model._meta.pk, version_id))
+        if not all(is_valid_value(field, value) for field, value in ids):
+            raise Http404(f"No {self.model._meta.verbose_name} or revision at this address.")
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         # An old revision (simple_history marks its instance with `_history`) can name

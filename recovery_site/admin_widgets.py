@@ -19,6 +19,7 @@ class ValidIdsAutocompleteSelect(AutocompleteSelect):
 
 
 def is_valid_value(field, value):
+    """Whether `value` (text from a form or an address) is one `field` can hold."""
     try:
         field.to_python(value)
     except ValidationError:
